@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CablingRegister, resolveLinkEnd, type NodeDirectory } from './link-ends.ts';
+import { lookUpInterface } from './router-models.ts';
+
+test('interface names expand the way the IOS CLI expands them', () => {
+  for (const text of ['FastEthernet0/1', 'Fa0/1', 'fa0/1', 'f0/1', 'FASTETHERNET0/1', 'fastethernet 0/1', 'Fast 0/1']) {
+    assert.deepEqual(lookUpInterface('c2600', text), { ok: true, name: 'FastEthernet0/1' }, text);
+  }
+  assert.deepEqual(lookUpInterface('c2600', 'Fa0/0'), { ok: true, name: 'FastEthernet0/0' });
+});
+
+test('interfaces a c2600 lacks are refused, named as far as they expand', () => {
+  assert.deepEqual(lookUpInterface('c2600', 'fa0/2'), { ok: false, name: 'FastEthernet0/2' });
+  assert.deepEqual(lookUpInterface('c2600', 'Fa0/0/0'), { ok: false, name: 'FastEthernet0/0/0' });
+  assert.deepEqual(lookUpInterface('c2600', 'Serial0/0'), { ok: false, name: 'Serial0/0' });
+  assert.deepEqual(lookUpInterface('c2600', 'Fa0/0.1'), { ok: false, name: 'Fa0/0.1' });
+  assert.deepEqual(lookUpInterface('c2600', 'FastEthernetX0/0'), { ok: false, name: 'FastEthernetX0/0' });
+});
+
+const NODES: NodeDirectory = { routers: new Map([['Daphne', 'c2600'], ['fred', 'c2600']]), hosts: new Set(['pc-fred']) };
+
+test('ends resolve to router interfaces or hosts', () => {
+  assert.deepEqual(resolveLinkEnd('Daphne Fa0/0', NODES), { ok: true, end: { kind: 'router', router: 'Daphne', interface: 'FastEthernet0/0' } });
+  assert.deepEqual(resolveLinkEnd('  fred   FastEthernet 0/1 ', NODES), { ok: true, end: { kind: 'router', router: 'fred', interface: 'FastEthernet0/1' } });
+  assert.deepEqual(resolveLinkEnd('pc-fred', NODES), { ok: true, end: { kind: 'host', host: 'pc-fred' } });
+});
+
+test('bad ends say what is wrong in network terms', () => {
+  const message = (text: string) => {
+    const resolved = resolveLinkEnd(text, NODES);
+    return resolved.ok ? assert.fail(`${text} resolved`) : resolved.message;
+  };
+  assert.equal(message('fred FastEthernet0/2'), 'unknown interface "FastEthernet0/2" on router "fred"; a c2600 has FastEthernet0/0, FastEthernet0/1');
+  assert.equal(message('Fred Fa0/1'), 'unknown router "Fred"; the routers are: Daphne, fred');
+  assert.equal(message('fred'), 'router "fred" needs an interface, e.g. "fred FastEthernet0/0"');
+  assert.equal(message('pc-fred eth0'), 'host "pc-fred" has a single interface: name the host alone');
+  assert.equal(message('pc-daphne'), '"pc-daphne" is neither a router nor a host of this topology');
+});
+
+test('an interface or a host is cabled once', () => {
+  const cabling = new CablingRegister();
+  const fa00 = { kind: 'router', router: 'fred', interface: 'FastEthernet0/0' } as const;
+  const host = { kind: 'host', host: 'pc-fred' } as const;
+  assert.equal(cabling.claim(fa00, 'wan'), undefined);
+  assert.equal(cabling.claim(host, 'lan'), undefined);
+  assert.equal(cabling.claim({ ...fa00, router: 'Daphne' }, 'wan'), undefined);
+  assert.equal(cabling.claim(fa00, 'backup'), 'interface FastEthernet0/0 of router "fred" is already on link "wan"');
+  assert.equal(cabling.claim(host, 'lan'), 'host "pc-fred" is already on link "lan"');
+});

@@ -1,0 +1,134 @@
+/**
+ * Checks the shape of a topology against scenarios/topology.schema.json (the schema editors use)
+ * and turns ajv's findings into errors placed on the offending YAML node.
+ */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { messages } from './topology-messages.ts';
+import { segmentsOfPointer, type TopologyPath, type YamlLocator } from './yaml-locator.ts';
+import { sortAndDeduplicate, type TopologyError } from './topology-types.ts';
+
+export const TOPOLOGY_SCHEMA_FILE = fileURLToPath(new URL('../../../scenarios/topology.schema.json', import.meta.url));
+
+/** Editor keywords (VS Code, yaml-language-server) the schema uses for friendlier messages. */
+const MESSAGE_KEYWORDS = ['errorMessage', 'patternErrorMessage'] as const;
+
+interface SchemaNode {
+  readonly properties?: Record<string, unknown>;
+  readonly errorMessage?: string;
+  readonly patternErrorMessage?: string;
+}
+
+/** Compiles the published schema; an Error when it is missing or broken (never thrown). */
+export function compileTopologySchema(schemaFile: string = TOPOLOGY_SCHEMA_FILE): ValidateFunction | Error {
+  try {
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    for (const keyword of MESSAGE_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'string' });
+    return ajv.compile(schema);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+// The compiled schema never changes, so one compilation serves every load in the process.
+let compiled: ValidateFunction | Error | undefined;
+
+/** Every way `data` breaks the schema, each located in the YAML; empty when it fits. */
+export function checkAgainstSchema(data: unknown, locator: YamlLocator): TopologyError[] {
+  compiled ??= compileTopologySchema();
+  if (compiled instanceof Error) return [locator.error([], messages.internal(compiled.message))];
+  if (compiled(data)) return [];
+  const errors = (compiled.errors ?? [])
+    .map((error) => locateSchemaError(error, data, locator))
+    .filter((error): error is TopologyError => error !== undefined);
+  return sortAndDeduplicate(errors);
+}
+
+function locateSchemaError(error: ErrorObject, data: unknown, locator: YamlLocator): TopologyError | undefined {
+  const path = segmentsOfPointer(error.instancePath, data);
+  const schema = (error.parentSchema ?? {}) as SchemaNode;
+  switch (error.keyword) {
+    case 'if':
+    case 'propertyNames':
+      return undefined; // summaries of errors reported on their own
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      return locator.error([...path, key], messages.unknownKey(key, Object.keys(schema.properties ?? {})), 'key');
+    }
+    case 'required':
+      return locator.error(path, messages.missingKey(String(error.params.missingProperty)));
+    default:
+      return locateValueError(error, path, schema, locator);
+  }
+}
+
+function locateValueError(
+  error: ErrorObject,
+  path: TopologyPath,
+  schema: SchemaNode,
+  locator: YamlLocator,
+): TopologyError {
+  const propertyName = (error as { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const message = customMessage(error, schema, propertyName) ?? messages.noPatternMatch(propertyName);
+    return locator.error([...path, propertyName], message, 'key');
+  }
+  const message = customMessage(error, schema, error.data) ?? standardMessage(error, path);
+  return locator.error(path, message);
+}
+
+function customMessage(error: ErrorObject, schema: SchemaNode, value: unknown): string | undefined {
+  const template = (error.keyword === 'pattern' ? schema.patternErrorMessage : undefined) ?? schema.errorMessage;
+  return template?.replace('{value}', String(value));
+}
+
+function standardMessage(error: ErrorObject, path: TopologyPath): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return messages.wrongType(expectedType(String(params.type)), describeValue(error.data));
+    case 'enum': {
+      const noun = [...path].reverse().find((segment) => typeof segment === 'string') ?? 'value';
+      return messages.notOneOf(String(noun), String(error.data), (params.allowedValues as unknown[]).map(String));
+    }
+    case 'minItems':
+      return messages.tooFewItems(Number(params.limit), Array.isArray(error.data) ? error.data.length : 0);
+    case 'minimum':
+      return messages.belowMinimum(Number(error.data), Number(params.limit));
+    case 'maximum':
+      return messages.aboveMaximum(Number(error.data), Number(params.limit));
+    case 'pattern':
+      return messages.noPatternMatch(String(error.data));
+    default:
+      return messages.schemaViolation(error.message ?? error.keyword);
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a map (key: value)',
+  array: 'a list',
+  string: 'a text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'nothing',
+};
+
+function expectedType(types: string): string {
+  return types
+    .split(',')
+    .map((type) => TYPE_NAMES[type] ?? type)
+    .join(' or ');
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return String(value);
+}

@@ -1,0 +1,163 @@
+/**
+ * The semantic pass: turns a topology that fits the schema into a TopologySpec, checking what a
+ * schema cannot (names, addresses, cabling, config files). Every problem is collected, not just the first.
+ */
+
+import { formatIpv4 } from '../../wire/ipv4-address.ts';
+import { parseGateway, parseHostAddress } from './host-addresses.ts';
+import { CablingRegister, resolveLinkEnd, type NodeDirectory } from './link-ends.ts';
+import { resolveRouterConfig } from './router-config.ts';
+import { isRouterModel } from './router-models.ts';
+import { messages } from './topology-messages.ts';
+import {
+  DEFAULT_LINK_DELAY_MS,
+  DEFAULT_SEED,
+  type EndSpec,
+  type HostSpec,
+  type LinkSpec,
+  type RouterModel,
+  type RouterSpec,
+  type TopologyError,
+  type TopologySpec,
+} from './topology-types.ts';
+import { canonicalClock, parseDurationMs, parseLossRate } from './value-formats.ts';
+import type { YamlLocator } from './yaml-locator.ts';
+
+/** The data as the schema guarantees it. */
+export interface TopologyData {
+  readonly seed?: number;
+  readonly routers: Readonly<Record<string, RouterData>>;
+  readonly hosts?: Readonly<Record<string, HostData>>;
+  readonly links?: Readonly<Record<string, LinkData>>;
+}
+interface RouterData {
+  readonly model: string;
+  readonly config: string;
+  readonly clock?: string;
+  readonly cpu?: { readonly 'dh-ms'?: number };
+}
+interface HostData {
+  readonly address: string;
+  readonly gateway?: string;
+}
+type LinkData = readonly string[] | LinkOptionsData;
+interface LinkOptionsData {
+  readonly ends: readonly string[];
+  readonly delay?: string;
+  readonly loss?: string | number;
+  readonly up?: boolean;
+  readonly capture?: boolean;
+}
+
+export type BuildResult =
+  | { readonly ok: true; readonly topology: TopologySpec }
+  | { readonly ok: false; readonly errors: TopologyError[] };
+
+export function buildTopology(data: TopologyData, locator: YamlLocator, baseDir: string): BuildResult {
+  const errors: TopologyError[] = [];
+  checkUniqueNames(data, locator, errors);
+  const routers = Object.entries(data.routers).flatMap(([name, router]) => buildRouter(name, router, locator, baseDir, errors));
+  const hosts = buildHosts(data.hosts ?? {}, locator, errors);
+  const nodes: NodeDirectory = {
+    // Every declared router, even one whose config failed, so that its links do not cascade errors.
+    routers: new Map(Object.entries(data.routers).map(([name, router]) => [name, modelOf(router)])),
+    hosts: new Set(Object.keys(data.hosts ?? {})),
+  };
+  const links = buildLinks(data.links ?? {}, nodes, locator, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, topology: { file: locator.file, dir: baseDir, seed: data.seed ?? DEFAULT_SEED, routers, hosts, links } };
+}
+
+/** Names must differ across routers and hosts, without regard to case, so that steps can name either. */
+function checkUniqueNames(data: TopologyData, locator: YamlLocator, errors: TopologyError[]): void {
+  const seen = new Map<string, { kind: string; name: string }>();
+  const sections = [
+    ['routers', 'router', Object.keys(data.routers)],
+    ['hosts', 'host', Object.keys(data.hosts ?? {})],
+  ] as const;
+  for (const [section, kind, names] of sections) {
+    for (const name of names) {
+      const first = seen.get(name.toLowerCase());
+      if (first === undefined) seen.set(name.toLowerCase(), { kind, name });
+      else errors.push(locator.error([section, name], messages.duplicateName(name, kind, first.kind, first.name), 'key'));
+    }
+  }
+}
+
+function buildRouter(
+  name: string,
+  data: RouterData,
+  locator: YamlLocator,
+  baseDir: string,
+  errors: TopologyError[],
+): RouterSpec[] {
+  const model = modelOf(data);
+  const resolved = resolveRouterConfig(data.config, ['routers', name, 'config'], locator, baseDir);
+  if (!resolved.ok) {
+    errors.push(resolved.error);
+    return [];
+  }
+  const clock = data.clock === undefined ? undefined : canonicalClock(data.clock);
+  const dhMs = data.cpu?.['dh-ms'];
+  const cpu = data.cpu === undefined ? undefined : dhMs === undefined ? {} : { dhMs };
+  const router: RouterSpec = { name, model, config: resolved.config };
+  return [{ ...router, ...(clock === undefined ? {} : { clock }), ...(cpu === undefined ? {} : { cpu }) }];
+}
+
+/** The schema admits only known models; the fallback keeps the type honest without a cast. */
+function modelOf(router: RouterData): RouterModel {
+  return isRouterModel(router.model) ? router.model : 'c2600';
+}
+
+function buildHosts(data: Readonly<Record<string, HostData>>, locator: YamlLocator, errors: TopologyError[]): HostSpec[] {
+  const hosts: HostSpec[] = [];
+  const ownerOfAddress = new Map<number, string>();
+  for (const [name, host] of Object.entries(data)) {
+    const parsed = parseHostAddress(host.address);
+    if (!parsed.ok) {
+      errors.push(locator.error(['hosts', name, 'address'], parsed.message));
+      continue;
+    }
+    const owner = ownerOfAddress.get(parsed.value.address);
+    if (owner !== undefined) {
+      const message = messages.duplicateHostAddress(formatIpv4(parsed.value.address), owner);
+      errors.push(locator.error(['hosts', name, 'address'], message));
+    }
+    ownerOfAddress.set(parsed.value.address, owner ?? name);
+    const gateway = host.gateway === undefined ? undefined : parseGateway(host.gateway, parsed.value);
+    if (gateway !== undefined && !gateway.ok) errors.push(locator.error(['hosts', name, 'gateway'], gateway.message));
+    hosts.push({ name, ...parsed.value, ...(gateway?.ok ? { gateway: gateway.value } : {}) });
+  }
+  return hosts;
+}
+
+function buildLinks(
+  data: Readonly<Record<string, LinkData>>,
+  nodes: NodeDirectory,
+  locator: YamlLocator,
+  errors: TopologyError[],
+): LinkSpec[] {
+  const cabling = new CablingRegister();
+  return Object.entries(data).map(([name, link]) => {
+    const options: LinkOptionsData = isEndList(link) ? { ends: link } : link;
+    const endsPath = isEndList(link) ? ['links', name] : ['links', name, 'ends'];
+    const ends = options.ends.flatMap((text, index): EndSpec[] => {
+      const resolved = resolveLinkEnd(text, nodes);
+      const problem = resolved.ok ? cabling.claim(resolved.end, name) : resolved.message;
+      if (problem !== undefined) errors.push(locator.error([...endsPath, index], problem));
+      return resolved.ok ? [resolved.end] : [];
+    });
+    return {
+      name,
+      ends,
+      delayMs: options.delay === undefined ? DEFAULT_LINK_DELAY_MS : (parseDurationMs(options.delay) ?? DEFAULT_LINK_DELAY_MS),
+      lossRate: options.loss === undefined ? 0 : (parseLossRate(options.loss) ?? 0),
+      up: options.up ?? true,
+      capture: options.capture ?? true,
+    };
+  });
+}
+
+function isEndList(link: LinkData): link is readonly string[] {
+  return Array.isArray(link);
+}
