@@ -1,0 +1,301 @@
+import type { Sim } from '../sim/sim.ts';
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import { decodeIpv4, encodeIpv4, ipv4EncodingProblem, type Ipv4Datagram } from '../wire/ipv4.ts';
+import { encodeUdp, UDP_MAX_PAYLOAD } from '../wire/udp.ts';
+import { IpProtocol, UnreachableCode } from '../wire/ip-protocols.ts';
+import type { PingRequest } from './ping-types.ts';
+import type { StaticRouteConfig } from './route-types.ts';
+import { evaluateAcl, packetFieldsOf } from './acl.ts';
+import { IcmpErrorSender, ICMP_UNREACHABLE_INTERVAL_MS } from './icmp-errors.ts';
+import { LocalDelivery, type IcmpListener, type ProtocolHandler, type UdpHandler } from './local-delivery.ts';
+import { NetInterface, type InterfaceOwner } from './net-interface.ts';
+import { emptyDropCounters, emptyTrafficCounters, type DropReason } from './node-counters.ts';
+import { completeDatagram, type OutgoingDatagram, type SendResult } from './outgoing-datagram.ts';
+import type { InboundHook, OutboundHook } from './packet-hooks.ts';
+import { PingSession } from './ping.ts';
+import { RoutingTable, type Forwarding } from './routing-table.ts';
+
+/** IOS sends its own datagrams with TTL 255. */
+export const IOS_DEFAULT_TTL = 255;
+const LIMITED_BROADCAST = 0xffffffff;
+
+export interface IpNodeOptions {
+  forwarding?: boolean;
+  defaultTtl?: number;
+  /** `ip classless` (default true, as in IOS 12.2). */
+  classless?: boolean;
+  icmpUnreachableIntervalMs?: number;
+}
+
+export interface UdpSend {
+  destination: Ipv4Address;
+  sourcePort: number;
+  destinationPort: number;
+  payload: Uint8Array;
+  source?: Ipv4Address;
+}
+
+type Disposition = DropReason | 'sent' | 'consumed';
+
+/**
+ * The IPv4 stack of a node, host or router: interfaces, routing, forwarding, ACLs,
+ * local delivery, ICMP errors, and the hooks the crypto layer uses.
+ */
+export class IpNode implements InterfaceOwner {
+  readonly sim: Sim;
+  readonly name: string;
+  forwarding: boolean;
+  classless: boolean;
+  defaultTtl: number;
+  readonly drops = emptyDropCounters();
+  readonly traffic = emptyTrafficCounters();
+  readonly icmpErrors: IcmpErrorSender;
+  private readonly ifaces = new Map<string, NetInterface>();
+  private statics: StaticRouteConfig[] = [];
+  private staticsVersion = 0;
+  private cachedTable: { key: string; table: RoutingTable } | undefined;
+  private readonly local: LocalDelivery;
+  private readonly outboundHooks = new Map<string, OutboundHook>();
+  private inboundHook: InboundHook | undefined;
+  private identification = 0;
+  private pingIdentifier = 0;
+
+  constructor(sim: Sim, name: string, options: IpNodeOptions = {}) {
+    this.sim = sim;
+    this.name = name;
+    this.forwarding = options.forwarding ?? false;
+    this.classless = options.classless ?? true;
+    this.defaultTtl = options.defaultTtl ?? IOS_DEFAULT_TTL;
+    const unreachableInterval = options.icmpUnreachableIntervalMs ?? ICMP_UNREACHABLE_INTERVAL_MS;
+    this.icmpErrors = new IcmpErrorSender(
+      { now: () => sim.now(), send: (outgoing) => this.send(outgoing), traffic: this.traffic },
+      unreachableInterval,
+    );
+    this.local = new LocalDelivery({
+      send: (outgoing) => this.send(outgoing),
+      drop: (reason) => this.drop(reason),
+      icmpErrors: this.icmpErrors,
+      traffic: this.traffic,
+    });
+  }
+
+  // ---- configuration -------------------------------------------------------------
+
+  addInterface(name: string, address?: Ipv4Address, mask?: Ipv4Address): NetInterface {
+    const existing = this.ifaces.get(name);
+    if (existing) return existing;
+    const iface = new NetInterface(this, name, address, mask);
+    this.ifaces.set(name, iface);
+    return iface;
+  }
+
+  interface(name: string): NetInterface | undefined {
+    return this.ifaces.get(name);
+  }
+
+  get interfaces(): NetInterface[] {
+    return [...this.ifaces.values()];
+  }
+
+  get staticRoutes(): readonly StaticRouteConfig[] {
+    return this.statics;
+  }
+
+  setStaticRoutes(routes: readonly StaticRouteConfig[]): void {
+    this.statics = [...routes];
+    this.staticsVersion++;
+  }
+
+  /** The table as things stand now; rebuilt whenever an address, a line state or a static route changed. */
+  routingTable(): RoutingTable {
+    const states = this.interfaces.map((i) => ({ name: i.name, address: i.address, mask: i.mask, lineUp: i.lineUp }));
+    const key = `${this.staticsVersion}|${states.map((s) => `${s.name},${s.address},${s.mask},${s.lineUp}`).join(';')}`;
+    if (this.cachedTable?.key !== key) this.cachedTable = { key, table: RoutingTable.build(states, this.statics) };
+    return this.cachedTable.table;
+  }
+
+  lookup(destination: Ipv4Address): Forwarding | undefined {
+    return this.routingTable().lookup(destination, { classless: this.classless });
+  }
+
+  isLocalAddress(address: Ipv4Address): boolean {
+    return this.interfaces.some((i) => i.address === address);
+  }
+
+  /** The source address the node would use towards `destination`: its outgoing interface's. */
+  sourceAddressFor(destination: Ipv4Address): Ipv4Address | undefined {
+    if (this.isLocalAddress(destination)) return destination;
+    const forwarding = this.lookup(destination);
+    return forwarding && this.ifaces.get(forwarding.interfaceName)?.address;
+  }
+
+  setOutboundHook(interfaceName: string, hook: OutboundHook | undefined): void {
+    if (hook) this.outboundHooks.set(interfaceName, hook);
+    else this.outboundHooks.delete(interfaceName);
+  }
+
+  setInboundHook(hook: InboundHook | undefined): void {
+    this.inboundHook = hook;
+  }
+
+  bindUdp(port: number, handler: UdpHandler): () => void {
+    return this.local.bindUdp(port, handler);
+  }
+
+  bindProtocol(protocol: number, handler: ProtocolHandler): () => void {
+    return this.local.bindProtocol(protocol, handler);
+  }
+
+  addIcmpListener(listener: IcmpListener): () => void {
+    return this.local.addIcmpListener(listener);
+  }
+
+  /** Starts a ping; run the Sim until `session.done`. */
+  ping(request: PingRequest): PingSession {
+    this.pingIdentifier = (this.pingIdentifier + 1) & 0xffff;
+    const session = new PingSession(this, request, this.pingIdentifier);
+    session.start();
+    return session;
+  }
+
+  // ---- receive path --------------------------------------------------------------
+
+  /** A datagram arrives on `iface` from its link. Malformed input is counted, never thrown. */
+  receive(iface: NetInterface, bytes: Uint8Array): void {
+    if (!iface.lineUp) return this.drop('interface-down');
+    const decoded = decodeIpv4(bytes);
+    if (!decoded.ok) return this.drop('malformed');
+    this.traffic.received++;
+    this.process(iface, decoded.value, true);
+  }
+
+  /**
+   * Takes a datagram the inbound hook consumed and produced later (a decrypted packet):
+   * it is checked against the inbound ACL and handled as if it had arrived on `iface`.
+   */
+  injectInbound(iface: NetInterface, datagram: Ipv4Datagram): void {
+    this.process(iface, datagram, false);
+  }
+
+  private process(iface: NetInterface, datagram: Ipv4Datagram, runHook: boolean): void {
+    if (iface.inboundAcl && evaluateAcl(iface.inboundAcl, packetFieldsOf(datagram)).action === 'deny') {
+      this.drop('acl-in');
+      this.icmpErrors.unreachable(datagram, UnreachableCode.administrativelyProhibited);
+      return;
+    }
+    if (runHook && this.inboundHook) {
+      const verdict = this.inboundHook(datagram, { iface });
+      if (verdict.action === 'consume') return;
+      if (verdict.action === 'replace') return this.process(iface, verdict.datagram, false);
+    }
+    if (this.isLocalAddress(datagram.destination) || datagram.destination === LIMITED_BROADCAST) {
+      return this.local.deliver(iface, datagram);
+    }
+    if (!this.forwarding) return this.drop('not-forwarding');
+    this.forward(datagram);
+  }
+
+  private forward(datagram: Ipv4Datagram): void {
+    if (datagram.ttl <= 1) {
+      this.drop('ttl-expired');
+      this.icmpErrors.timeExceeded(datagram);
+      return;
+    }
+    const route = this.lookup(datagram.destination);
+    const out = route && this.ifaces.get(route.interfaceName);
+    if (route === undefined || out === undefined) {
+      this.drop('no-route');
+      this.icmpErrors.unreachable(datagram, UnreachableCode.host);
+      return;
+    }
+    if (out.outboundAcl && evaluateAcl(out.outboundAcl, packetFieldsOf(datagram)).action === 'deny') {
+      this.drop('acl-out');
+      this.icmpErrors.unreachable(datagram, UnreachableCode.administrativelyProhibited);
+      return;
+    }
+    this.traffic.forwarded++;
+    this.output(out, route.nextHop, { ...datagram, ttl: datagram.ttl - 1 }, false, true);
+  }
+
+  // ---- send path -----------------------------------------------------------------
+
+  /**
+   * Sends a datagram the node originates. Outbound ACLs do not apply to it (as in IOS);
+   * outbound hooks do unless `bypassOutboundHook`.
+   */
+  send(outgoing: OutgoingDatagram, options: { bypassOutboundHook?: boolean } = {}): SendResult {
+    if (this.isLocalAddress(outgoing.destination)) return this.sendToSelf(outgoing);
+    const route = this.lookup(outgoing.destination);
+    const out = route && this.ifaces.get(route.interfaceName);
+    if (route === undefined || out === undefined) return this.refuse('no-route');
+    const source = outgoing.source ?? out.address;
+    if (source === undefined) return this.refuse('no-source-address');
+    const datagram = completeDatagram(outgoing, { source, ttl: this.defaultTtl, identification: this.nextIdentification() });
+    if (ipv4EncodingProblem(datagram) !== undefined) return this.refuse('too-big');
+    this.traffic.originated++;
+    const disposition = this.output(out, route.nextHop, datagram, true, !options.bypassOutboundHook);
+    return disposition === 'sent' || disposition === 'consumed' ? { ok: true, datagram } : { ok: false, reason: disposition };
+  }
+
+  /** Sends a UDP datagram, choosing the source address first since the checksum covers it. */
+  sendUdp(spec: UdpSend): SendResult {
+    const source = spec.source ?? this.sourceAddressFor(spec.destination);
+    if (source === undefined) return this.refuse('no-route');
+    if (spec.payload.length > UDP_MAX_PAYLOAD) return this.refuse('too-big');
+    const payload = encodeUdp(spec, source, spec.destination);
+    return this.send({ protocol: IpProtocol.udp, source, destination: spec.destination, payload });
+  }
+
+  /** Traffic to one of the node's own addresses loops back through the clock, like a link would. */
+  private sendToSelf(outgoing: OutgoingDatagram): SendResult {
+    const iface = this.interfaces.find((i) => i.address === outgoing.destination)!;
+    const datagram = completeDatagram(outgoing, {
+      source: outgoing.destination, ttl: this.defaultTtl, identification: this.nextIdentification(),
+    });
+    this.traffic.originated++;
+    this.sim.schedule(0, () => this.local.deliver(iface, datagram));
+    return { ok: true, datagram };
+  }
+
+  private output(
+    out: NetInterface, nextHop: Ipv4Address, datagram: Ipv4Datagram, locallyOriginated: boolean, runHook: boolean,
+  ): Disposition {
+    if (!out.lineUp || out.link === undefined) return this.dropped('interface-down');
+    const hook = runHook ? this.outboundHooks.get(out.name) : undefined;
+    if (hook) {
+      const verdict = hook(datagram, { iface: out, nextHop, locallyOriginated });
+      if (verdict.action === 'consume') return 'consumed';
+      if (verdict.action === 'replace') return this.reroute(verdict.datagram, locallyOriginated);
+    }
+    if (ipv4EncodingProblem(datagram) !== undefined) return this.dropped('too-big');
+    out.link.transmit(out, nextHop, encodeIpv4(datagram));
+    return 'sent';
+  }
+
+  /** A hook's replacement (an ESP packet to the peer) goes by its own destination's route. */
+  private reroute(datagram: Ipv4Datagram, locallyOriginated: boolean): Disposition {
+    const route = this.lookup(datagram.destination);
+    const out = route && this.ifaces.get(route.interfaceName);
+    if (route === undefined || out === undefined) return this.dropped('no-route');
+    return this.output(out, route.nextHop, datagram, locallyOriginated, false);
+  }
+
+  nextIdentification(): number {
+    this.identification = (this.identification + 1) & 0xffff;
+    return this.identification;
+  }
+
+  private drop(reason: DropReason): void {
+    this.drops[reason]++;
+  }
+
+  private dropped(reason: DropReason): DropReason {
+    this.drops[reason]++;
+    return reason;
+  }
+
+  private refuse(reason: DropReason): SendResult {
+    this.drops[reason]++;
+    return { ok: false, reason };
+  }
+}
