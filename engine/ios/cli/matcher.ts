@@ -1,0 +1,142 @@
+import { Args, type Capture, type CompiledCommand } from './command-types.ts';
+import { expand, type GraphNode } from './syntax.ts';
+import { argumentAccepts, keywordStartsWith, type KeywordToken, type Token } from './tokens.ts';
+
+/**
+ * Walks all commands of a mode at once over the typed words, the way IOS's parse chains
+ * do: a word may be any unique prefix of a keyword, an exact keyword beats longer ones,
+ * and arguments are tried only when no keyword fits.
+ */
+
+export interface Word {
+  text: string;
+  start: number;
+}
+
+export function splitWords(line: string): Word[] {
+  const words: Word[] = [];
+  for (const match of line.matchAll(/\S+/g)) words.push({ text: match[0], start: match.index });
+  return words;
+}
+
+export interface MatchState<Spec> {
+  node: GraphNode;
+  command: CompiledCommand<Spec>;
+  captures: Capture[];
+  /** A LINE argument took the rest of the line. */
+  done: boolean;
+}
+
+export type MatchFailure =
+  | { kind: 'invalid'; position: number; wordIndex: number }
+  | { kind: 'ambiguous'; position: number; end: number }
+  | { kind: 'incomplete' };
+
+export type MatchResult<Spec> = { kind: 'match'; command: Spec; args: Args } | MatchFailure | { kind: 'empty' };
+
+type StepResult<Spec> = { states: MatchState<Spec>[]; words: Word[] } | MatchFailure;
+
+function startStates<Spec>(commands: readonly CompiledCommand<Spec>[]): MatchState<Spec>[] {
+  return commands.flatMap((command) =>
+    expand(command.start).map((node) => ({ node, command, captures: [], done: false })),
+  );
+}
+
+function tokenOf(state: MatchState<unknown>): Token | undefined {
+  return state.node.token === 'end' ? undefined : state.node.token;
+}
+
+function advance<Spec>(state: MatchState<Spec>, capture: Capture, done = false): MatchState<Spec>[] {
+  const captures = [...state.captures, capture];
+  return expand(state.node.next).map((node) => ({ node, command: state.command, captures, done }));
+}
+
+function keywordsMatching<Spec>(states: MatchState<Spec>[], word: string): MatchState<Spec>[] {
+  const candidates = states.filter((s) => {
+    const token = tokenOf(s);
+    return token?.kind === 'keyword' && keywordStartsWith(token, word);
+  });
+  const exact = candidates.filter((s) => (tokenOf(s) as KeywordToken).lower === word.toLowerCase());
+  return exact.length > 0 ? exact : candidates;
+}
+
+function distinctKeywords(states: MatchState<unknown>[]): number {
+  return new Set(states.map((s) => (tokenOf(s) as KeywordToken).lower)).size;
+}
+
+/** `fa0/0` is the keyword `fa` with its number glued on: split it when that is the only reading. */
+function splitAttached<Spec>(states: MatchState<Spec>[], word: Word): Word[] | undefined {
+  const glued = /^([A-Za-z][A-Za-z-]*)(\d.*)$/.exec(word.text);
+  if (!glued) return undefined;
+  const attachable = states.some((s) => {
+    const token = tokenOf(s);
+    return token?.kind === 'keyword' && token.attachNumber && keywordStartsWith(token, glued[1]!);
+  });
+  if (!attachable) return undefined;
+  return [
+    { text: glued[1]!, start: word.start },
+    { text: glued[2]!, start: word.start + glued[1]!.length },
+  ];
+}
+
+function step<Spec>(states: MatchState<Spec>[], words: Word[], index: number, line: string): StepResult<Spec> {
+  const word = words[index]!;
+  const keywords = keywordsMatching(states, word.text);
+  if (keywords.length > 0 && distinctKeywords(keywords) > 1) {
+    return { kind: 'ambiguous', position: word.start, end: word.start + word.text.length };
+  }
+  if (keywords.length > 0) {
+    const next = keywords.flatMap((s) => {
+      const token = tokenOf(s) as KeywordToken;
+      return advance(s, { name: token.name, value: token.label, token, start: word.start });
+    });
+    return { states: next, words };
+  }
+  const split = splitAttached(states, word);
+  if (split) return step(states, [...words.slice(0, index), ...split, ...words.slice(index + 1)], index, line);
+  const next = states.flatMap((s) => {
+    const token = tokenOf(s);
+    if (!token || !argumentAccepts(token, word.text)) return [];
+    if (token.kind === 'line') {
+      const rest = line.slice(word.start).trimEnd();
+      return advance(s, { name: token.name, value: rest, token, start: word.start }, true);
+    }
+    return advance(s, { name: token.name, value: word.text, token, start: word.start });
+  });
+  if (next.length === 0) return { kind: 'invalid', position: word.start, wordIndex: index };
+  return { states: next, words };
+}
+
+/** The states after all words, or the first failure. Shared by execution and `?` help. */
+export function walk<Spec>(
+  commands: readonly CompiledCommand<Spec>[],
+  line: string,
+  words: Word[] = splitWords(line),
+): { states: MatchState<Spec>[]; finished: MatchState<Spec>[] } | MatchFailure {
+  let states = startStates(commands);
+  const finished: MatchState<Spec>[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const result = step(states, words, index, line);
+    if ('kind' in result) {
+      if (finished.length > 0) return { states: [], finished };
+      return result;
+    }
+    words = result.words;
+    finished.push(...result.states.filter((s) => s.done));
+    states = result.states.filter((s) => !s.done);
+  }
+  return { states, finished };
+}
+
+/** Matches a whole line against a mode's commands. */
+export function matchLine<Spec>(commands: readonly CompiledCommand<Spec>[], line: string): MatchResult<Spec> {
+  const words = splitWords(line);
+  if (words.length === 0) return { kind: 'empty' };
+  const walked = walk(commands, line, words);
+  if ('kind' in walked) return walked;
+  const ends = [...walked.states, ...walked.finished].filter((s) => s.node.token === 'end');
+  if (ends.length === 0) return { kind: 'incomplete' };
+  const order = (s: MatchState<Spec>) => commands.indexOf(s.command);
+  const chosen = ends.reduce((best, s) => (order(s) < order(best) ? s : best));
+  return { kind: 'match', command: chosen.command.spec, args: new Args(chosen.captures) };
+}

@@ -1,0 +1,65 @@
+import { compileCommands, type CompiledCommand } from '../cli/command-types.ts';
+import { ACL_COMMANDS, EXTENDED_NACL_COMMANDS, STANDARD_NACL_COMMANDS } from './acl-commands.ts';
+import type { CommandSpec, ModeId } from './command-context.ts';
+import { CRYPTO_COMMANDS } from './crypto-commands.ts';
+import { CRYPTO_MAP_COMMANDS, ISAKMP_COMMANDS, TRANSFORM_SET_COMMANDS } from './crypto-submode-commands.ts';
+import { EXEC_COMMANDS } from './exec-commands.ts';
+import { GLOBAL_COMMANDS } from './global-commands.ts';
+import { INTERFACE_COMMANDS } from './interface-commands.ts';
+import { KEPT_GLOBAL_COMMANDS, LINE_COMMANDS } from './kept-commands.ts';
+import { modeCommands } from './mode-commands.ts';
+import { ROUTE_COMMANDS } from './route-commands.ts';
+import { SHARED_HELP } from './shared-grammar.ts';
+
+/** Every mode's grammar, compiled once, and how modes nest. */
+
+const SOURCES: Record<ModeId, CommandSpec[]> = {
+  user: EXEC_COMMANDS.filter((command) => command.userLevel),
+  exec: EXEC_COMMANDS,
+  config: [...GLOBAL_COMMANDS, ...ROUTE_COMMANDS, ...ACL_COMMANDS, ...CRYPTO_COMMANDS, ...KEPT_GLOBAL_COMMANDS],
+  'config-if': INTERFACE_COMMANDS,
+  'config-isakmp': ISAKMP_COMMANDS,
+  'cfg-crypto-trans': TRANSFORM_SET_COMMANDS,
+  'config-crypto-map': CRYPTO_MAP_COMMANDS,
+  'config-std-nacl': STANDARD_NACL_COMMANDS,
+  'config-ext-nacl': EXTENDED_NACL_COMMANDS,
+  'config-line': LINE_COMMANDS,
+};
+
+export const MODE_IDS = Object.keys(SOURCES) as ModeId[];
+
+export function isConfigMode(mode: ModeId): boolean {
+  return mode !== 'user' && mode !== 'exec';
+}
+
+/** Commands a router adds to the built-in grammar (later: crypto show and debug commands). */
+export type CommandExtensions = Partial<Record<ModeId, CommandSpec[]>>;
+
+export type ModeTables = Record<ModeId, CompiledCommand<CommandSpec>[]>;
+
+function commandsOf(mode: ModeId, extensions: CommandExtensions): CommandSpec[] {
+  const added = extensions[mode] ?? [];
+  // Exec extensions open to the unprivileged level belong to `>` as well.
+  const fromExec = mode === 'user' ? (extensions.exec ?? []).filter((command) => command.userLevel) : [];
+  const own = isConfigMode(mode) ? [...SOURCES[mode], ...modeCommands(mode)] : SOURCES[mode];
+  return [...own, ...added, ...fromExec];
+}
+
+export function createModeTables(extensions: CommandExtensions = {}): ModeTables {
+  const entries = MODE_IDS.map((mode) => [mode, compileCommands(commandsOf(mode, extensions), SHARED_HELP)]);
+  return Object.fromEntries(entries) as ModeTables;
+}
+
+export const MODE_TABLES: ModeTables = createModeTables();
+
+/** The modes a line is tried in, innermost first: a sub-mode falls back to global configuration. */
+export function modeChain(mode: ModeId): ModeId[] {
+  if (mode === 'user' || mode === 'exec' || mode === 'config') return [mode];
+  return [mode, 'config'];
+}
+
+export function promptSuffix(mode: ModeId): string {
+  if (mode === 'user') return '>';
+  if (mode === 'exec') return '#';
+  return `(${mode})#`;
+}

@@ -1,0 +1,220 @@
+import type { AccessList } from '../../net/acl-types.ts';
+import type { StaticRouteConfig } from '../../net/route-types.ts';
+import type { Ipv4Address } from '../../wire/ipv4-address.ts';
+import { defaultInterfaces, type InterfaceConfig } from './interfaces.ts';
+
+/**
+ * The typed configuration of one router: the source of truth the router applies to the
+ * network. Commands edit it, `show running-config` renders it, and lines the lab accepts
+ * without modelling are kept as text in their IOS place.
+ */
+
+export type TimestampKind = 'uptime' | 'datetime';
+
+export interface TimestampFormat {
+  kind: TimestampKind;
+  msec: boolean;
+  localtime: boolean;
+  showTimezone: boolean;
+  year: boolean;
+}
+
+export type ServiceName =
+  | 'pad'
+  | 'password-encryption'
+  | 'tcp-small-servers'
+  | 'udp-small-servers'
+  | 'finger'
+  | 'config'
+  | 'nagle'
+  | 'sequence-numbers'
+  | 'tcp-keepalives-in'
+  | 'tcp-keepalives-out';
+
+export interface EnablePasswords {
+  /** The clear text (type 7 text loaded from a config is decoded). */
+  password?: string;
+  /** The type 7 text exactly as loaded, rendered back unchanged. */
+  passwordType7?: string;
+  /** The MD5-crypt hash (`$1$salt$hash`) of `enable secret`. */
+  secret?: string;
+}
+
+export interface IpGlobalFlags {
+  subnetZero: boolean;
+  classless: boolean;
+  domainLookup: boolean;
+  httpServer: boolean;
+}
+
+export type IsakmpEncryption = 'des' | '3des' | 'aes';
+export type IsakmpHash = 'sha' | 'md5';
+export type IsakmpAuthentication = 'pre-share' | 'rsa-sig' | 'rsa-encr';
+export type DhGroup = 1 | 2 | 5;
+
+export interface IsakmpPolicy {
+  priority: number;
+  encryption: IsakmpEncryption;
+  /** AES key length; 128 unless configured. */
+  keyBits?: 128 | 192 | 256;
+  hash: IsakmpHash;
+  authentication: IsakmpAuthentication;
+  group: DhGroup;
+  lifetimeSeconds: number;
+}
+
+export interface IsakmpKey {
+  key: string;
+  address: Ipv4Address;
+  /** Absent when configured without a mask (a single peer). */
+  mask?: Ipv4Address;
+}
+
+export type TransformName =
+  | 'ah-md5-hmac'
+  | 'ah-sha-hmac'
+  | 'esp-des'
+  | 'esp-3des'
+  | 'esp-aes'
+  | 'esp-null'
+  | 'esp-md5-hmac'
+  | 'esp-sha-hmac';
+
+export interface Transform {
+  name: TransformName;
+  /** esp-aes only; 128 when absent. */
+  keyBits?: 128 | 192 | 256;
+}
+
+export interface TransformSet {
+  name: string;
+  transforms: Transform[];
+  mode: 'tunnel' | 'transport';
+}
+
+export type PfsGroup = 'group1' | 'group2' | 'group5';
+
+/** The `set` and `match` lines shared by crypto map entries and dynamic map entries. */
+export interface CryptoMapSettings {
+  peers: Ipv4Address[];
+  transformSets: string[];
+  /** Number or name of the access list of `match address`. */
+  matchAddress?: string;
+  pfs?: PfsGroup;
+  lifetimeSeconds?: number;
+  lifetimeKilobytes?: number;
+}
+
+export interface CryptoMapEntry extends CryptoMapSettings {
+  map: string;
+  seq: number;
+  /** `ipsec-isakmp dynamic NAME [discover]` entries take their settings from a dynamic map. */
+  dynamicMap?: string;
+  discover: boolean;
+}
+
+export interface DynamicMapEntry extends CryptoMapSettings {
+  name: string;
+  seq: number;
+}
+
+export interface CryptoConfig {
+  isakmpPolicies: IsakmpPolicy[];
+  isakmpKeys: IsakmpKey[];
+  transformSets: TransformSet[];
+  /** Kept sorted by map (first configured first) and sequence number. */
+  cryptoMaps: CryptoMapEntry[];
+  dynamicMaps: DynamicMapEntry[];
+}
+
+/** Where an unmodelled line goes in `show running-config`. */
+export type ConfigSlot =
+  | 'after-boot'
+  | 'after-enable'
+  | 'before-subnet-zero'
+  | 'ip-global'
+  | 'before-access-lists'
+  | 'after-access-lists'
+  | 'before-lines'
+  | 'after-lines';
+
+export interface KeptLine {
+  slot: ConfigSlot;
+  /** The line as IOS stores it (keywords spelled out); banners may span several lines. */
+  text: string;
+  /** The leading words that identify the setting, so a later line replaces it. */
+  key: string;
+}
+
+/** `line con 0`, `line vty 0 4` ...: kept as text, with their sub-lines. */
+export interface LineSection {
+  name: string;
+  lines: string[];
+}
+
+export interface IosConfig {
+  hostname: string;
+  services: Record<ServiceName, boolean>;
+  timestamps: { debug?: TimestampFormat; log?: TimestampFormat };
+  enable: EnablePasswords;
+  bootSystem: string[];
+  iomemPercent?: number;
+  ip: IpGlobalFlags;
+  interfaces: InterfaceConfig[];
+  staticRoutes: StaticRouteConfig[];
+  /** Numbered and named lists in configured order. */
+  accessLists: AccessList[];
+  crypto: CryptoConfig;
+  lineSections: LineSection[];
+  kept: KeptLine[];
+}
+
+export const DEFAULT_HOSTNAME = 'Router';
+
+/** Services on when a router starts without configuration. */
+const SERVICE_DEFAULTS: Record<ServiceName, boolean> = {
+  pad: true,
+  'password-encryption': false,
+  'tcp-small-servers': false,
+  'udp-small-servers': false,
+  finger: false,
+  config: false,
+  nagle: false,
+  'sequence-numbers': false,
+  'tcp-keepalives-in': false,
+  'tcp-keepalives-out': false,
+};
+
+export function defaultTimestamp(): TimestampFormat {
+  return { kind: 'uptime', msec: false, localtime: false, showTimezone: false, year: false };
+}
+
+export function defaultIsakmpPolicy(priority: number): IsakmpPolicy {
+  return { priority, encryption: 'des', hash: 'sha', authentication: 'rsa-sig', group: 1, lifetimeSeconds: 86400 };
+}
+
+/** The configuration of a c2600 with an empty NVRAM. */
+export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
+  return {
+    hostname,
+    services: { ...SERVICE_DEFAULTS },
+    timestamps: { debug: defaultTimestamp(), log: defaultTimestamp() },
+    enable: {},
+    bootSystem: [],
+    ip: { subnetZero: true, classless: true, domainLookup: true, httpServer: false },
+    interfaces: defaultInterfaces(),
+    staticRoutes: [],
+    accessLists: [],
+    crypto: { isakmpPolicies: [], isakmpKeys: [], transformSets: [], cryptoMaps: [], dynamicMaps: [] },
+    lineSections: [
+      { name: 'con 0', lines: [] },
+      { name: 'aux 0', lines: [] },
+      { name: 'vty 0 4', lines: [] },
+    ],
+    kept: [],
+  };
+}
+
+export function findAccessList(config: IosConfig, name: string): AccessList | undefined {
+  return config.accessLists.find((list) => list.name === name);
+}

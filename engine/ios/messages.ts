@@ -1,0 +1,102 @@
+/**
+ * Every text IOS prints that is not a rendered table: errors, notes, prompts and banners.
+ * Renderers and commands take their wording from here so a spelling is fixed in one place.
+ */
+
+export const IosText = {
+  invalidInput: "% Invalid input detected at '^' marker.",
+  incomplete: '% Incomplete command.',
+  ambiguous: (typed: string) => `% Ambiguous command:  "${typed}"`,
+  unrecognized: '% Unrecognized command',
+  unknownHost: '% Unknown command or computer name, or unable to find computer address',
+  translating: (word: string) => `Translating "${word}"`,
+  translatingWithServer: (word: string) => `Translating "${word}"...domain server (255.255.255.255)`,
+
+  passwordPrompt: 'Password: ',
+  badPasswords: '% Bad passwords',
+
+  configureSource: 'Configuring from terminal, memory, or network [terminal]? ',
+  enterConfiguration: 'Enter configuration commands, one per line.  End with CNTL/Z.',
+  configuredFromConsole: '%SYS-5-CONFIG_I: Configured from console by console',
+  buildingConfiguration: 'Building configuration...',
+  ok: '[OK]',
+  currentConfiguration: (bytes: number) => `Current configuration : ${bytes} bytes`,
+  usingNvram: (bytes: number, size: number) => `Using ${bytes} out of ${size} bytes`,
+  nvramNotSetUp: '%% Non-volatile configuration memory has not been set up or has bad checksum',
+
+  inconsistentMask: '%Inconsistent address and mask',
+  nextHopIsThisRouter: "%Invalid next hop address (it's this router)",
+  badMaskPrefix: (prefixLength: number, address: string) => `Bad mask /${prefixLength} for address ${address}`,
+  badMaskHex: (mask: number, address: string) =>
+    `Bad mask 0x${mask.toString(16).toUpperCase()} for address ${address}`,
+  overlaps: (network: string, interfaceName: string) => `% ${network} overlaps with ${interfaceName}`,
+  noStaticRoute: '%No matching route to delete',
+  namedListKindClash: (kind: string) => `% A named ${kind} IP access list with this name already exists`,
+  cryptoMapNote: [
+    '% NOTE: This new crypto map will remain disabled until a peer',
+    '        and a valid access list have been configured.',
+  ].join('\n'),
+  transformConflict: (first: string, second: string) => `% Transform ${second} conflicts with ${first}`,
+  transformSetNotFound: (name: string) => `ERROR: transform set with tag "${name}" does not exist.`,
+  bannerPrompt: (delimiter: string) => `Enter TEXT message.  End with the character '${delimiter}'.`,
+
+  pingEscape: 'Type escape sequence to abort.',
+  pingSending: (count: number, size: number, destination: string, timeoutSeconds: number) =>
+    `Sending ${count}, ${size}-byte ICMP Echos to ${destination}, timeout is ${timeoutSeconds} seconds:`,
+  pingSourceAddress: (source: string) => `Packet sent with a source address of ${source}`,
+  pingSuccess: (percent: number, received: number, count: number) =>
+    `Success rate is ${percent} percent (${received}/${count})`,
+  pingRoundTrip: (min: number, avg: number, max: number) => `, round-trip min/avg/max = ${min}/${avg}/${max} ms`,
+  unrecognizedHost: '% Unrecognized host or address, or protocol not running.',
+  invalidSourceAddress: '% Invalid source address- IP address not on any of our up interfaces',
+  invalidSourceInterface: (name: string) => `% Invalid source interface - ${name} has no IP address`,
+
+  networkNotInTable: '% Network not in table',
+  subnetNotInTable: '% Subnet not in table',
+} as const;
+
+/** `show ip route` legend of IOS 12.2. */
+export const ROUTE_CODES_LEGEND = [
+  'Codes: C - connected, S - static, I - IGRP, R - RIP, M - mobile, B - BGP',
+  '       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area ',
+  '       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2',
+  '       E1 - OSPF external type 1, E2 - OSPF external type 2, E - EGP',
+  '       i - IS-IS, L1 - IS-IS level-1, L2 - IS-IS level-2, ia - IS-IS inter area',
+  '       * - candidate default, U - per-user static route, o - ODR',
+  '       P - periodic downloaded static route',
+] as const;
+
+/** The facts `show version` prints about the emulated box and its image. */
+export const PLATFORM = {
+  imageFile: 'c2600-jk9s-mz.122-27.bin',
+  imageName: 'C2600-JK9S-M',
+  version: '12.2(27)',
+  nvramBytes: 29688,
+  dramKilobytes: 65536,
+  defaultIomemPercent: 25,
+} as const;
+
+export const SHOW_VERSION_HEAD = [
+  'Cisco Internetwork Operating System Software ',
+  `IOS (tm) C2600 Software (${PLATFORM.imageName}), Version ${PLATFORM.version}, RELEASE SOFTWARE (fc1)`,
+  'Copyright (c) 1986-2005 by cisco Systems, Inc.',
+  'Compiled Thu 17-Feb-05 18:24 by kellmill',
+  'Image text-base: 0x8000808C, data-base: 0x81A4C5C8',
+  '',
+  'ROM: System Bootstrap, Version 12.1(3r)T2, RELEASE SOFTWARE (fc1)',
+  '',
+] as const;
+
+export const SHOW_VERSION_HARDWARE = [
+  'Processor board ID JAD05040AB1 (3482110941)',
+  'M860 processor: part number 0, mask 49',
+  'Bridging software.',
+  'X.25 software, Version 3.0.0.',
+  'SuperLAT software (copyright 1990 by Meridian Technology Corp).',
+  'TN3270 Emulation software.',
+  '2 FastEthernet/IEEE 802.3 interface(s)',
+  '32K bytes of non-volatile configuration memory.',
+  '16384K bytes of processor board System flash (Read/Write)',
+  '',
+  'Configuration register is 0x2102',
+] as const;

@@ -1,0 +1,218 @@
+import { isAclEntry, type AccessList } from '../../net/acl-types.ts';
+import type { StaticRouteConfig } from '../../net/route-types.ts';
+import { formatIpv4 } from '../../wire/ipv4-address.ts';
+import { aclEntryConfigText } from '../config/acl-text.ts';
+import type { ConfigSlot, IosConfig, ServiceName, TimestampFormat } from '../config/config-model.ts';
+import { compareForRunningConfig, type InterfaceConfig } from '../config/interfaces.ts';
+import { encodeType7, type7Seed } from '../config/passwords.ts';
+import { IosText } from '../messages.ts';
+import { cryptoMapSettingLines, isakmpKeyLine, isakmpPolicyLines, transformSetLines } from './crypto-config-lines.ts';
+
+/**
+ * `show running-config` in IOS 12.2's order, `!` separators included where IOS puts them.
+ * The body (from the first `!` to `end`) is also what `write memory` saves.
+ */
+
+/** `service` lines other than timestamps: rendered when on, or (for `pad`) when off. */
+const SERVICE_LINES: ReadonlyArray<{ name: ServiceName; when: boolean; text: string }> = [
+  { name: 'pad', when: false, text: 'no service pad' },
+  { name: 'tcp-keepalives-in', when: true, text: 'service tcp-keepalives-in' },
+  { name: 'tcp-keepalives-out', when: true, text: 'service tcp-keepalives-out' },
+];
+
+const LATE_SERVICES: readonly ServiceName[] = [
+  'tcp-small-servers',
+  'udp-small-servers',
+  'finger',
+  'config',
+  'nagle',
+  'sequence-numbers',
+];
+
+function timestampLine(which: 'debug' | 'log', format: TimestampFormat | undefined): string[] {
+  if (!format) return [];
+  if (format.kind === 'uptime') return [`service timestamps ${which} uptime`];
+  const options = [
+    format.msec ? ' msec' : '',
+    format.localtime ? ' localtime' : '',
+    format.showTimezone ? ' show-timezone' : '',
+    format.year ? ' year' : '',
+  ].join('');
+  return [`service timestamps ${which} datetime${options}`];
+}
+
+function serviceLines(config: IosConfig): string[] {
+  const early = SERVICE_LINES.filter((s) => config.services[s.name] === s.when).map((s) => s.text);
+  const encryption = config.services['password-encryption'] ? 'service password-encryption' : 'no service password-encryption';
+  const late = LATE_SERVICES.filter((name) => config.services[name]).map((name) => `service ${name}`);
+  return [
+    ...early,
+    ...timestampLine('debug', config.timestamps.debug),
+    ...timestampLine('log', config.timestamps.log),
+    encryption,
+    ...late,
+  ];
+}
+
+function hidePassword(clear: string, encrypt: boolean): string {
+  return encrypt ? `7 ${encodeType7(clear, type7Seed(clear))}` : clear;
+}
+
+function enableLines(config: IosConfig): string[] {
+  const { secret, password, passwordType7 } = config.enable;
+  const lines: string[] = [];
+  if (secret) lines.push(`enable secret 5 ${secret}`);
+  if (passwordType7) lines.push(`enable password 7 ${passwordType7}`);
+  else if (password !== undefined) {
+    lines.push(`enable password ${hidePassword(password, config.services['password-encryption'])}`);
+  }
+  return lines;
+}
+
+function kept(config: IosConfig, slot: ConfigSlot): string[] {
+  return config.kept.filter((line) => line.slot === slot).map((line) => line.text);
+}
+
+function interfaceLines(iface: InterfaceConfig): string[] {
+  const lines = [`interface ${iface.name}`];
+  if (iface.description !== undefined) lines.push(` description ${iface.description}`);
+  lines.push(iface.address ? ` ip address ${formatIpv4(iface.address.address)} ${formatIpv4(iface.address.mask)}` : ' no ip address');
+  if (iface.accessGroupIn) lines.push(` ip access-group ${iface.accessGroupIn} in`);
+  if (iface.accessGroupOut) lines.push(` ip access-group ${iface.accessGroupOut} out`);
+  lines.push(...iface.kept.map((text) => ` ${text}`));
+  if (iface.shutdown) lines.push(' shutdown');
+  if (iface.duplex) lines.push(` duplex ${iface.duplex}`);
+  if (iface.speed) lines.push(` speed ${iface.speed}`);
+  if (iface.cryptoMap) lines.push(` crypto map ${iface.cryptoMap}`);
+  return [...lines, '!'];
+}
+
+export function staticRouteLine(route: StaticRouteConfig): string {
+  const target = [route.interfaceName, route.nextHop === undefined ? undefined : formatIpv4(route.nextHop)]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  const distance = route.distance === 1 ? '' : ` ${route.distance}`;
+  return `ip route ${formatIpv4(route.prefix)} ${formatIpv4(route.mask)} ${target}${distance}`;
+}
+
+function aclLineText(line: AccessList['lines'][number], list: AccessList): string {
+  return isAclEntry(line) ? aclEntryConfigText(line, list.kind) : `remark ${line.remark}`;
+}
+
+function namedAccessListLines(config: IosConfig): string[] {
+  return config.accessLists
+    .filter((list) => list.named)
+    .flatMap((list) => [`ip access-list ${list.kind} ${list.name}`, ...list.lines.map((l) => ` ${aclLineText(l, list)}`), '!']);
+}
+
+function numberedAccessListLines(config: IosConfig): string[] {
+  return config.accessLists
+    .filter((list) => !list.named)
+    .sort((a, b) => Number(a.name) - Number(b.name))
+    .flatMap((list) => list.lines.map((line) => `access-list ${list.name} ${aclLineText(line, list)}`));
+}
+
+function cryptoLines(config: IosConfig): string[] {
+  const { crypto } = config;
+  const policies = [...crypto.isakmpPolicies].sort((a, b) => a.priority - b.priority).flatMap(isakmpPolicyLines);
+  const keys = crypto.isakmpKeys.map(isakmpKeyLine);
+  const isakmp = policies.length + keys.length > 0 ? [...policies, ...keys, '!', '!'] : [];
+  const sets = crypto.transformSets.flatMap((set) => [...transformSetLines(set), '!']);
+  const dynamic = crypto.dynamicMaps.flatMap((entry) => [
+    `crypto dynamic-map ${entry.name} ${entry.seq}`,
+    ...cryptoMapSettingLines(entry),
+    '!',
+  ]);
+  const maps = crypto.cryptoMaps.flatMap((entry) => {
+    const head = `crypto map ${entry.map} ${entry.seq} ipsec-isakmp`;
+    if (entry.dynamicMap) return [`${head} dynamic ${entry.dynamicMap}${entry.discover ? ' discover' : ''}`, '!'];
+    return [head, ...cryptoMapSettingLines(entry), '!'];
+  });
+  return [
+    ...isakmp,
+    ...sets,
+    ...(dynamic.length ? [...dynamic, '!'] : []),
+    ...(maps.length ? [...maps, '!'] : []),
+  ];
+}
+
+/** The order IOS writes line sub-commands in, whatever order they were typed. */
+const LINE_SETTING_ORDER = ['access-class', 'exec-timeout', 'privilege', 'password', 'logging', 'login', 'history', 'transport'];
+
+function lineSettingRank(text: string): number {
+  const rank = LINE_SETTING_ORDER.indexOf(text.split(' ')[0]!);
+  return rank < 0 ? LINE_SETTING_ORDER.length : rank;
+}
+
+function lineSectionLines(config: IosConfig): string[] {
+  const encrypt = config.services['password-encryption'];
+  return config.lineSections.flatMap((section) => [
+    `line ${section.name}`,
+    ...[...section.lines].sort((a, b) => lineSettingRank(a) - lineSettingRank(b)).map((text) => {
+      const password = /^password (?!7 )(.*)$/.exec(text);
+      return password ? ` password ${hidePassword(password[1]!, encrypt)}` : ` ${text}`;
+    }),
+  ]);
+}
+
+function ipLines(config: IosConfig): { early: string[]; late: string[] } {
+  const { ip } = config;
+  return {
+    early: [ip.subnetZero ? 'ip subnet-zero' : 'no ip subnet-zero', '!', '!', ...(ip.domainLookup ? [] : ['no ip domain-lookup'])],
+    late: [
+      ip.classless ? 'ip classless' : 'no ip classless',
+      ...[...config.staticRoutes].sort((a, b) => a.prefix - b.prefix || a.mask - b.mask).map(staticRouteLine),
+      ip.httpServer ? 'ip http server' : 'no ip http server',
+    ],
+  };
+}
+
+/** The configuration text from the first `!` to `end`, one array entry per line. */
+export function runningConfigBody(config: IosConfig): string[] {
+  const section = (lines: string[]) => (lines.length > 0 ? [...lines, '!'] : []);
+  const ip = ipLines(config);
+  const interfaces = [...config.interfaces].sort((a, b) => compareForRunningConfig(a.name, b.name));
+  return [
+    '!',
+    'version 12.2',
+    ...serviceLines(config),
+    '!',
+    `hostname ${config.hostname}`,
+    '!',
+    ...section([...config.bootSystem.map((image) => `boot system ${image}`), ...kept(config, 'after-boot')]),
+    ...section([...enableLines(config), ...kept(config, 'after-enable')]),
+    ...(config.iomemPercent === undefined ? [] : [`memory-size iomem ${config.iomemPercent}`]),
+    ...kept(config, 'before-subnet-zero'),
+    ...ip.early,
+    ...kept(config, 'ip-global'),
+    '!', '!', '!', '!', '!', '!',
+    ...cryptoLines(config),
+    ...interfaces.flatMap(interfaceLines),
+    ...ip.late,
+    '!',
+    ...namedAccessListLines(config),
+    '!',
+    '!',
+    ...kept(config, 'before-access-lists'),
+    ...numberedAccessListLines(config),
+    '!',
+    ...section(kept(config, 'after-access-lists')),
+    ...kept(config, 'before-lines'),
+    '!',
+    ...lineSectionLines(config),
+    '!',
+    ...section(kept(config, 'after-lines')),
+    'end',
+  ];
+}
+
+/** The byte count IOS reports: the body with a newline after every line. */
+export function configByteCount(body: readonly string[]): number {
+  return body.reduce((total, line) => total + Buffer.byteLength(line, 'utf8') + 1, 0);
+}
+
+/** The whole `show running-config` output. */
+export function renderRunningConfig(config: IosConfig): string[] {
+  const body = runningConfigBody(config);
+  return [IosText.buildingConfiguration, '', IosText.currentConfiguration(configByteCount(body)), ...body];
+}

@@ -1,0 +1,24 @@
+import type { PingRequest, PingResult } from '../net/ping-types.ts';
+import type { Route } from '../net/route-types.ts';
+
+/**
+ * The port through which the CLI reaches the rest of the router: what exec commands need
+ * to know about the running box, and the hooks through which configuration reaches it.
+ * The router implements it; tests use a fake.
+ */
+export interface RouterServices {
+  /** Virtual milliseconds since the router booted (`show version` uptime). */
+  uptimeMs(): number;
+  /** The router's calendar clock in milliseconds since 1970 UTC; IOS boots at 1993-03-01 00:00. */
+  clockMs(): number;
+  /** Whether the interface's line protocol is up (cable, peer). Asked only for interfaces not shut down. */
+  interfaceLineUp(interfaceName: string): boolean;
+  /** The installed routes, as `show ip route` lists them. */
+  routes(): Route[];
+  /** Runs a ping to completion in virtual time. */
+  ping(request: PingRequest): PingResult;
+  /** The configuration the router applies changed (called once per accepted line or loaded file). */
+  onConfigChanged(): void;
+  /** A syslog message for the console log (`%SYS-5-CONFIG_I: ...`), without timestamp. */
+  syslog(message: string): void;
+}

@@ -1,0 +1,301 @@
+import type { Args } from '../cli/command-types.ts';
+import { help, type HelpResult } from '../cli/help.ts';
+import { splitWords } from '../cli/matcher.ts';
+import type { CommandContext, CommandSpec, ConfigOrigin, ModeId, ModeState, SessionControl } from '../commands/command-context.ts';
+import { storeBanner } from '../commands/kept-commands.ts';
+import {
+  createModeTables,
+  isConfigMode,
+  MODE_TABLES,
+  modeChain,
+  promptSuffix,
+  type CommandExtensions,
+  type ModeTables,
+} from '../commands/mode-table.ts';
+import { createDefaultConfig, type IosConfig } from '../config/config-model.ts';
+import { secretMatches } from '../config/passwords.ts';
+import { IosText } from '../messages.ts';
+import { runningConfigBody } from '../render/running-config.ts';
+import type { RouterServices } from '../router-services.ts';
+import { caretLine, failureText, isUnknownHostWord, resolveLine } from './line-runner.ts';
+import { loadConfigText, type StartupLoadResult } from './startup-loader.ts';
+
+/**
+ * One router's console: the mode the session is in, the configuration it edits and the
+ * exec facilities around it. `type` takes one line as typed at the console and returns
+ * what IOS prints in answer (without echoing the line).
+ */
+
+export interface IosDeviceOptions {
+  hostname?: string;
+  services: RouterServices;
+  /** Commands the router adds to the built-in grammar, by mode. */
+  extraCommands?: CommandExtensions;
+}
+
+/** What one typed line did. */
+export interface LineResult {
+  output: string;
+  /** False when IOS refused the line (parse error or a rejected value). */
+  accepted: boolean;
+}
+
+type Pending =
+  | { kind: 'password'; failures: number }
+  | { kind: 'banner'; header: string; delimiter: string; lines: string[] };
+
+const MAX_PASSWORD_TRIES = 3;
+const HISTORY_SIZE = 10;
+const CTRL_Z = '\x1a';
+
+interface RunState {
+  output: string[];
+  accepted: boolean;
+}
+
+/** Help as the innermost mode that understands the words so far gives it (a sub-mode falls back). */
+function helpInModes(tables: ModeTables, modes: ModeId[], text: string): HelpResult {
+  let first: HelpResult | undefined;
+  for (const mode of modes) {
+    const result = help(tables[mode], text);
+    if (result.kind === 'lines') return result;
+    first ??= result;
+  }
+  return first!;
+}
+
+export class IosDevice {
+  readonly config: IosConfig;
+  private readonly services: RouterServices;
+  private readonly tables: ModeTables;
+  private state: ModeState = { id: 'user' };
+  private pending: Pending | undefined;
+  private startup: string | undefined;
+  private readonly execHistory: string[] = [];
+  private helpBuffer = '';
+  private loading = false;
+
+  constructor(options: IosDeviceOptions) {
+    this.config = createDefaultConfig(options.hostname);
+    this.services = options.services;
+    this.tables = options.extraCommands ? createModeTables(options.extraCommands) : MODE_TABLES;
+  }
+
+  get mode(): ModeId {
+    return this.state.id;
+  }
+
+  prompt(): string {
+    if (this.pending?.kind === 'password') return IosText.passwordPrompt;
+    if (this.pending?.kind === 'banner') return '';
+    return `${this.config.hostname}${promptSuffix(this.state.id)}`;
+  }
+
+  /** After `?`, IOS puts the text typed before it back on the command line. */
+  get bufferedInput(): string {
+    return this.helpBuffer;
+  }
+
+  type(line: string): string {
+    return this.enter(line).output;
+  }
+
+  enter(rawLine: string): LineResult {
+    const line = rawLine.replace(/\r$/, '');
+    this.helpBuffer = '';
+    const run: RunState = { output: [], accepted: true };
+    if (this.pending?.kind === 'password') this.checkPassword(line, run);
+    else if (this.pending?.kind === 'banner') this.collectBannerLine(line);
+    else if (line === CTRL_Z && isConfigMode(this.state.id)) this.endConfiguration();
+    else if (line.trimEnd().endsWith('?')) this.showHelp(line.trimEnd().slice(0, -1), run);
+    else {
+      if (!isConfigMode(this.state.id) && line.trim()) this.remember(line.trim());
+      this.execute(line, 'console', this.prompt().length, run);
+    }
+    return { output: run.output.join('\n'), accepted: run.accepted };
+  }
+
+  /** Feeds a configuration file through configuration mode; returns the lines IOS refused. */
+  loadStartupConfig(text: string): StartupLoadResult {
+    this.loading = true;
+    const result = loadConfigText(text, {
+      begin: () => {
+        this.state = { id: 'config' };
+      },
+      feed: (line) => {
+        if (this.pending?.kind === 'banner') {
+          this.collectBannerLine(line);
+          return { output: '', accepted: true };
+        }
+        const run: RunState = { output: [], accepted: true };
+        this.execute(line, 'startup', 0, run);
+        return { output: run.output.join('\n'), accepted: run.accepted };
+      },
+    });
+    this.loading = false;
+    this.pending = undefined;
+    this.state = { id: 'user' };
+    this.startup = result.savedText;
+    this.services.onConfigChanged();
+    return result;
+  }
+
+  /** The console as an engineer finds it after logging in and enabling: privileged exec mode. */
+  startPrivileged(): void {
+    this.pending = undefined;
+    this.state = { id: 'exec' };
+  }
+
+  private remember(line: string): void {
+    this.execHistory.push(line);
+    if (this.execHistory.length > HISTORY_SIZE) this.execHistory.shift();
+  }
+
+  private execute(line: string, origin: ConfigOrigin, caretBase: number, run: RunState): void {
+    const resolution = resolveLine(this.state.id, line, this.tables);
+    if (resolution.kind === 'empty') return;
+    if (resolution.kind === 'failure') {
+      run.accepted = false;
+      if (isUnknownHostWord(this.state.id, resolution.failure, line)) {
+        const word = line.trim();
+        const translating = this.config.ip.domainLookup ? IosText.translatingWithServer(word) : IosText.translating(word);
+        run.output.push(translating, IosText.unknownHost);
+      } else run.output.push(...failureText(resolution.failure, line, caretBase));
+      return;
+    }
+    // A line that only the parent mode knows leaves the sub-mode, as in IOS.
+    if (resolution.mode !== this.state.id) this.state = { id: resolution.mode } as ModeState;
+    this.runCommand(resolution.spec, resolution.args, line, origin, caretBase, run, true);
+    if (run.accepted && isConfigMode(resolution.mode) && !resolution.spec.readOnly && origin === 'console') {
+      this.services.onConfigChanged();
+    }
+  }
+
+  private runCommand(
+    spec: CommandSpec,
+    args: Args,
+    line: string,
+    origin: ConfigOrigin,
+    caretBase: number,
+    run: RunState,
+    mayChangeMode: boolean,
+  ): void {
+    spec.run(this.contextFor(line, origin, caretBase, run, mayChangeMode), args);
+  }
+
+  private contextFor(line: string, origin: ConfigOrigin, caretBase: number, run: RunState, mayChangeMode: boolean): CommandContext {
+    return {
+      config: this.config,
+      services: this.services,
+      origin,
+      mode: this.state,
+      line,
+      session: this.sessionControl(),
+      enterMode: (mode) => {
+        if (mayChangeMode) this.state = mode;
+      },
+      print: (...lines) => run.output.push(...lines),
+      reject: (message) => {
+        run.accepted = false;
+        run.output.push(message);
+      },
+      rejectAt: (offset) => {
+        run.accepted = false;
+        run.output.push(caretLine(caretBase + offset), IosText.invalidInput);
+      },
+      runExec: (execLine, offset) => this.runExec(execLine, caretBase + offset, run),
+      collectBanner: (header, delimiter, firstText) => {
+        this.pending = { kind: 'banner', header, delimiter, lines: [firstText] };
+        if (origin === 'console') run.output.push(IosText.bannerPrompt(delimiter));
+      },
+    };
+  }
+
+  /** `do CMD`: an exec command run from a configuration mode, which stays where it is. */
+  private runExec(line: string, caretBase: number, run: RunState): void {
+    const resolution = resolveLine('exec', line, this.tables);
+    if (resolution.kind === 'empty') return;
+    if (resolution.kind === 'failure') {
+      run.accepted = false;
+      run.output.push(...failureText(resolution.failure, line, caretBase));
+      return;
+    }
+    this.runCommand(resolution.spec, resolution.args, line, 'console', caretBase, run, false);
+  }
+
+  private sessionControl(): SessionControl {
+    return {
+      startupConfig: () => this.startup,
+      saveStartupConfig: () => {
+        this.startup = runningConfigBody(this.config).join('\n');
+      },
+      history: () => [...this.execHistory],
+      requestEnable: () => this.requestEnable(),
+      endConfiguration: () => this.endConfiguration(),
+    };
+  }
+
+  private requestEnable(): void {
+    const { secret, password } = this.config.enable;
+    if (secret === undefined && password === undefined) this.state = { id: 'exec' };
+    else this.pending = { kind: 'password', failures: 0 };
+  }
+
+  private checkPassword(typed: string, run: RunState): void {
+    const { secret, password } = this.config.enable;
+    // The secret, when set, is the only password IOS accepts.
+    const good = secret !== undefined ? secretMatches(typed, secret) : typed === password;
+    if (good) {
+      this.pending = undefined;
+      this.state = { id: 'exec' };
+      return;
+    }
+    const failures = (this.pending as { failures: number }).failures + 1;
+    this.pending = failures >= MAX_PASSWORD_TRIES ? undefined : { kind: 'password', failures };
+    if (!this.pending) {
+      run.accepted = false;
+      run.output.push(IosText.badPasswords);
+    }
+  }
+
+  private collectBannerLine(line: string): void {
+    const pending = this.pending as Extract<Pending, { kind: 'banner' }>;
+    const end = line.indexOf(pending.delimiter);
+    if (end < 0) {
+      pending.lines.push(line);
+      return;
+    }
+    pending.lines.push(line.slice(0, end));
+    storeBanner(this.config, pending.header.replace(/^banner /, ''), pending.lines.join('\n'));
+    this.pending = undefined;
+  }
+
+  private endConfiguration(): void {
+    if (!isConfigMode(this.state.id)) return;
+    // A file being loaded stays in configuration mode to its end.
+    if (this.loading) {
+      this.state = { id: 'config' };
+      return;
+    }
+    this.state = { id: 'exec' };
+    this.services.syslog(IosText.configuredFromConsole);
+  }
+
+  private showHelp(before: string, run: RunState): void {
+    this.helpBuffer = before;
+    const words = splitWords(before);
+    const viaDo = isConfigMode(this.state.id) && words[0]?.text === 'do' && words.length > 1;
+    const mode = viaDo ? 'exec' : this.state.id;
+    const text = viaDo ? before.slice(words[1]!.start) : before;
+    const caretBase = this.prompt().length + (viaDo ? words[1]!.start : 0);
+    const result = helpInModes(this.tables, viaDo ? ['exec'] : modeChain(mode), text);
+    if (result.kind === 'lines') run.output.push(...result.lines);
+    else if (result.kind === 'unrecognized') run.output.push(IosText.unrecognized);
+    else run.output.push(...failureText(result, text, caretBase));
+  }
+
+  /** True while the console waits for a password, which IOS does not echo. */
+  get awaitingPassword(): boolean {
+    return this.pending?.kind === 'password';
+  }
+}
