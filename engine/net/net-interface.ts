@@ -28,6 +28,8 @@ export class NetInterface {
   /** `no shutdown`. */
   adminUp = true;
   link?: Link;
+  /** A software interface (Loopback): its line protocol needs no link. */
+  virtual = false;
   inboundAcl?: AccessList;
   outboundAcl?: AccessList;
   readonly counters: InterfaceCounters = { packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0 };
@@ -39,9 +41,9 @@ export class NetInterface {
     this.mask = mask;
   }
 
-  /** Line protocol up: administratively up, cabled, and the link is up. */
+  /** Line protocol up: administratively up and, for hardware, cabled to a link that is up. */
   get lineUp(): boolean {
-    return this.adminUp && this.link !== undefined && this.link.up;
+    return this.adminUp && (this.virtual || (this.link !== undefined && this.link.up));
   }
 
   /** The node's receive path, counting what arrives. */

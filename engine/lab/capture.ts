@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Link } from '../net/link.ts';
+import { PcapWriter } from '../wire/pcap.ts';
+
+/** The files a saved capture consists of, as Wireshark reads them. */
+export interface SavedCapture {
+  pcap: string;
+  espSa: string;
+  ikeDecryptionTable: string;
+}
+
+/**
+ * Records every datagram a link carries from the moment the lab starts, so a capture can be
+ * saved at any step, with the key tables Wireshark needs to decrypt it.
+ */
+export class LinkCapture {
+  readonly link: Link;
+  private readonly writer = new PcapWriter();
+
+  constructor(link: Link) {
+    this.link = link;
+    link.addTap((timeMs, bytes) => this.writer.add(timeMs, bytes));
+  }
+
+  get packets(): number {
+    return this.writer.count;
+  }
+
+  /**
+   * Writes `<dir>/<link>.pcap` and the Wireshark UAT files `esp_sa` and `ikev1_decryption_table`,
+   * one row per line as `tshark -o 'uat:NAME:ROW'` takes it.
+   */
+  save(dir: string, keyRows: { espSa: string[]; ikeDecryption: string[] }): SavedCapture {
+    mkdirSync(dir, { recursive: true });
+    const files = {
+      pcap: path.join(dir, `${this.link.name}.pcap`),
+      espSa: path.join(dir, 'esp_sa'),
+      ikeDecryptionTable: path.join(dir, 'ikev1_decryption_table'),
+    };
+    writeFileSync(files.pcap, this.writer.toBytes());
+    writeFileSync(files.espSa, rowsText(keyRows.espSa));
+    writeFileSync(files.ikeDecryptionTable, rowsText(keyRows.ikeDecryption));
+    return files;
+  }
+}
+
+function rowsText(rows: string[]): string {
+  return rows.map((row) => `${row}\n`).join('');
+}

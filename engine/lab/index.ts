@@ -1,0 +1,8 @@
+export { Lab, type LoadOptions, type PingOptions, type PingOutcome } from './lab.ts';
+export { LabError, describeError, type LabErrorKind } from './errors.ts';
+export { type SavedCapture } from './capture.ts';
+export {
+  compareTranscript, containsInOrder, containsText, unifiedDiff, splitDebugMessages, sanitize,
+  type TranscriptKind, type DebugMessage,
+} from './transcript/index.ts';
+export { loadTopologyFile, parseTopology, formatTopologyError, type TopologySpec } from './topology/index.ts';

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Lab } from './lab.ts';
+import { LabError, describeError } from './errors.ts';
+
+const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+const TED_DOC = path.join(SCENARIOS, 'ted-doc', 'topology.yaml');
+const LOSSY_LAB = `
+seed: 5
+routers:
+  R1:
+    model: c2600
+    config: |
+      hostname R1
+      interface FastEthernet0/0
+       ip address 10.0.12.1 255.255.255.0
+      interface FastEthernet0/1
+       ip address 10.0.1.1 255.255.255.0
+      ip route 10.0.2.0 255.255.255.0 10.0.12.2
+  R2:
+    model: c2600
+    config: |
+      hostname R2
+      interface FastEthernet0/0
+       ip address 10.0.12.2 255.255.255.0
+      interface FastEthernet0/1
+       ip address 10.0.2.1 255.255.255.0
+      ip route 10.0.1.0 255.255.255.0 10.0.12.1
+hosts:
+  a: { address: 10.0.1.10/24, gateway: 10.0.1.1 }
+  b: { address: 10.0.2.10/24, gateway: 10.0.2.1 }
+links:
+  wan: { ends: [R1 Fa0/0, R2 Fa0/0], loss: 30% }
+  lan1: [R1 Fa0/1, a]
+  lan2: [R2 Fa0/1, b]
+`;
+
+function runLossyScenario(seed?: number): { marks: string; transcript: string; pcap: Buffer } {
+  const lab = Lab.fromYaml(LOSSY_LAB, { seed });
+  const marks = lab.ping('a', 'b', { count: 40 }).marks;
+  lab.run('R1', 'show ip route');
+  lab.run('R1', 'ping 10.0.2.10 repeat 20');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tedlab-'));
+  const saved = lab.saveCapture('wan', dir);
+  return { marks, transcript: lab.consoleTranscript('R1'), pcap: readFileSync(saved.pcap) };
+}
+
+test('the same topology, steps and seed give byte-identical transcripts and captures', () => {
+  const first = runLossyScenario();
+  const second = runLossyScenario();
+  assert.match(first.marks, /\./, 'a 30% lossy link loses some echoes');
+  assert.match(first.marks, /!/);
+  assert.equal(first.marks, second.marks);
+  assert.equal(first.transcript, second.transcript);
+  assert.deepEqual(first.pcap, second.pcap);
+});
+
+test('another seed gives another run', () => {
+  assert.notEqual(runLossyScenario(1).marks, runLossyScenario(2).marks);
+});
+
+test('the document lab loads and a host reaches the other LAN once the crypto maps are gone', () => {
+  const lab = Lab.load(TED_DOC);
+  for (const router of ['Daphne', 'fred']) lab.configure(router, ['interface FastEthernet0/0', 'no crypto map tedtag']);
+  const ping = lab.ping('13.13.13.14', '12.12.12.13');
+  assert.equal(ping.marks, '!!!!!');
+  assert.equal(ping.successRate, 100);
+  assert.match(ping.output, /^Success rate is 100 percent \(5\/5\), round-trip min\/avg\/max = \d+\/\d+\/\d+ ms$/m);
+});
+
+test('a configuration line IOS refuses fails configure() with IOS text and leaves config mode', () => {
+  const lab = Lab.load(TED_DOC);
+  assert.throws(() => lab.configure('fred', ['interface FastEthernet0/0', ' ip adress 1.1.1.1 255.0.0.0']), (error: unknown) => {
+    assert.ok(error instanceof LabError);
+    assert.equal(error.kind, 'config');
+    assert.match(error.message, /% Invalid input detected at '\^' marker\./);
+    return true;
+  });
+  assert.equal(lab.type('fred', []), 'fred#');
+});
+
+test('a rejected line in a topology config is reported at its file, line and column', () => {
+  const yaml = 'routers:\n  R1:\n    model: c2600\n    config: |\n      hostname R1\n      interface FastEthernet0/0\n       ip adress 10.0.0.1 255.255.255.0\n';
+  assert.throws(() => Lab.fromYaml(yaml, { file: 'lab.yaml' }), (error: unknown) => {
+    const text = describeError(error);
+    assert.match(text, /^lab\.yaml:7:11: router "R1" rejects configuration line 3:/);
+    assert.match(text, /% Invalid input detected at '\^' marker\./);
+    return true;
+  });
+});
+
+test('unknown names give a clear usage error, not a crash', () => {
+  const lab = Lab.load(TED_DOC);
+  assert.throws(() => lab.run('Daphnee', 'show clock'), /no router "Daphnee" in this lab \(it has: Daphne, fred\)/);
+  assert.throws(() => lab.ping('pc-nowhere', '1.1.1.1'), /no host or router is named or addressed "pc-nowhere"/);
+  assert.throws(() => lab.setLinkUp('lan9', false), /no link "lan9"/);
+});

@@ -1,0 +1,213 @@
+import path from 'node:path';
+import { Sim } from '../sim/sim.ts';
+import { Host } from '../net/host.ts';
+import { Link } from '../net/link.ts';
+import type { NetInterface } from '../net/net-interface.ts';
+import type { IpNode } from '../net/ip-node.ts';
+import type { PingResult } from '../net/ping-types.ts';
+import { parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
+import { renderPing } from '../ios/index.ts';
+import { Router } from '../router/router.ts';
+import { LabError } from './errors.ts';
+import { LinkCapture, type SavedCapture } from './capture.ts';
+import { loadTopologyFile, parseTopology, configLineLocation, formatTopologyError } from './topology/index.ts';
+import type { TopologySpec, RouterSpec, EndSpec, TopologyResult } from './topology/index.ts';
+
+export interface LoadOptions {
+  /** Overrides the topology's seed. */
+  seed?: number;
+}
+
+export interface PingOptions {
+  count?: number;
+  size?: number;
+  timeoutMs?: number;
+}
+
+/** A ping's result with the IOS-style text it printed. */
+export interface PingOutcome extends PingResult {
+  output: string;
+}
+
+/** Room for every echo to time out, and then some: a ping that runs longer is an engine bug. */
+const PING_SLACK_MS = 10_000;
+
+/**
+ * A running lab: the routers, hosts and links of one topology on one simulator.
+ * This is the library API the steps use; names may be routers, hosts or addresses.
+ */
+export class Lab {
+  readonly topology: TopologySpec;
+  readonly sim: Sim;
+  private readonly routers = new Map<string, Router>();
+  private readonly hosts = new Map<string, Host>();
+  private readonly links = new Map<string, Link>();
+  private readonly captures = new Map<string, LinkCapture>();
+
+  private constructor(topology: TopologySpec, options: LoadOptions) {
+    this.topology = topology;
+    this.sim = new Sim(options.seed ?? topology.seed);
+    for (const spec of topology.routers) this.addRouter(spec);
+    for (const spec of topology.hosts) {
+      this.hosts.set(spec.name, new Host(this.sim, spec.name, spec));
+    }
+    for (const spec of topology.links) {
+      const link = new Link(this.sim, spec.name, spec.ends.map((end) => this.endInterface(end)), {
+        delayMs: spec.delayMs,
+        lossRate: spec.lossRate,
+      });
+      if (!spec.up) link.goDown();
+      if (spec.capture) this.captures.set(spec.name, new LinkCapture(link));
+      this.links.set(spec.name, link);
+    }
+  }
+
+  /** Loads a topology file; throws a LabError whose message gives file:line:col for every problem. */
+  static load(file: string, options: LoadOptions = {}): Lab {
+    return new Lab(topologyOrThrow(loadTopologyFile(file)), options);
+  }
+
+  /** Builds a lab from YAML text; relative config files are looked up in `baseDir`. */
+  static fromYaml(text: string, options: LoadOptions & { baseDir?: string; file?: string } = {}): Lab {
+    const baseDir = options.baseDir ?? process.cwd();
+    const file = options.file ?? '<inline topology>';
+    return new Lab(topologyOrThrow(parseTopology(text, file, baseDir)), options);
+  }
+
+  summary(): { routers: number; hosts: number; links: number } {
+    return { routers: this.routers.size, hosts: this.hosts.size, links: this.links.size };
+  }
+
+  /** Runs an exec command on a router's console, in privileged mode; returns its output. */
+  run(router: string, command: string): string {
+    return this.router(router).exec(command);
+  }
+
+  /** Types configuration lines after `configure terminal`; throws a LabError if IOS rejects one. */
+  configure(router: string, lines: string[]): string {
+    const target = this.router(router);
+    const result = target.configure(lines);
+    if (result.rejected !== undefined) {
+      throw new LabError('config', `${target.name} rejected configuration line ${result.rejected.index + 1}:\n${result.rejected.transcript}`);
+    }
+    return result.output;
+  }
+
+  /** Types raw console lines in whatever mode the console is in; returns the console transcript. */
+  type(router: string, lines: string[]): string {
+    return this.router(router).typeLines(lines);
+  }
+
+  /** Pings from a host (or a router) to a name or address; runs virtual time until it ends. */
+  ping(from: string, to: string, options: PingOptions = {}): PingOutcome {
+    const node = this.node(from);
+    const destination = this.address(to);
+    const session = node.ping({ destination, count: options.count, size: options.size, timeoutMs: options.timeoutMs });
+    const deadline = this.sim.now() + session.count * (session.timeoutMs + 1) + PING_SLACK_MS;
+    if (!this.sim.runUntil(() => session.done, deadline)) {
+      throw new Error(`the ping from ${from} to ${to} did not finish`);
+    }
+    return { ...session.result, output: renderPing(session.result).join('\n') };
+  }
+
+  /** Lets virtual time pass. */
+  advance(ms: number): void {
+    this.sim.advance(ms);
+  }
+
+  /** The router's console log so far: debug and syslog messages with their timestamps. */
+  debugLog(router: string): string {
+    return this.router(router).console.log();
+  }
+
+  /** Everything the router's console showed so far. */
+  consoleTranscript(router: string): string {
+    return this.router(router).console.transcript();
+  }
+
+  setLinkUp(name: string, up: boolean): void {
+    const link = this.link(name);
+    if (up) link.comeUp();
+    else link.goDown();
+  }
+
+  /** Writes the link's pcap and the Wireshark key files into `dir`. */
+  saveCapture(link: string, dir: string): SavedCapture {
+    const capture = this.captures.get(link);
+    if (capture === undefined) {
+      throw new LabError('usage', this.links.has(link) ? `link "${link}" is not captured (capture: false)` : this.unknown('link', link, this.links));
+    }
+    return capture.save(dir, { espSa: [], ikeDecryption: [] });
+  }
+
+  routerNames(): string[] {
+    return [...this.routers.keys()];
+  }
+
+  private addRouter(spec: RouterSpec): void {
+    const router = new Router(this.sim, { name: spec.name, clock: spec.clock });
+    const rejected = router.loadStartupConfig(spec.config.text);
+    if (rejected.length > 0) {
+      const problems = rejected.map((line) => {
+        const at = configLineLocation(spec, line.lineNumber);
+        return `${at.file}:${at.line}:${at.column + line.column}: router "${spec.name}" rejects configuration line ${line.lineNumber}:\n${line.transcript}`;
+      });
+      throw new LabError('config', problems.join('\n'));
+    }
+    this.routers.set(spec.name, router);
+  }
+
+  private endInterface(end: EndSpec): NetInterface {
+    if (end.kind === 'host') return this.hosts.get(end.host)!.eth0;
+    const iface = this.routers.get(end.router)!.node.interface(end.interface);
+    if (iface === undefined) throw new LabError('topology', `router "${end.router}" has no interface ${end.interface}`);
+    return iface;
+  }
+
+  private router(name: string): Router {
+    const router = this.routers.get(name) ?? [...this.routers.values()].find((r) => r.ownsAddress(parseIpv4(name)));
+    if (router === undefined) throw new LabError('usage', this.unknown('router', name, this.routers));
+    return router;
+  }
+
+  private link(name: string): Link {
+    const link = this.links.get(name);
+    if (link === undefined) throw new LabError('usage', this.unknown('link', name, this.links));
+    return link;
+  }
+
+  /** A host or router by name, or whichever owns the address. */
+  private node(name: string): IpNode {
+    const named = this.hosts.get(name) ?? this.routers.get(name)?.node;
+    if (named !== undefined) return named;
+    const address = parseIpv4(name);
+    const owner = address === undefined ? undefined : this.allNodes().find((node) => node.isLocalAddress(address));
+    if (owner === undefined) throw new LabError('usage', `no host or router is named or addressed "${name}"`);
+    return owner;
+  }
+
+  /** An address literal, or the address of a named host (a router: its first addressed interface). */
+  private address(name: string): Ipv4Address {
+    const literal = parseIpv4(name);
+    if (literal !== undefined) return literal;
+    const host = this.hosts.get(name);
+    if (host !== undefined) return host.address;
+    const routerAddress = this.routers.get(name)?.node.interfaces.find((i) => i.address !== undefined)?.address;
+    if (routerAddress !== undefined) return routerAddress;
+    throw new LabError('usage', `"${name}" is neither an address nor a host or router with an address`);
+  }
+
+  private allNodes(): IpNode[] {
+    return [...this.hosts.values(), ...[...this.routers.values()].map((r) => r.node)];
+  }
+
+  private unknown(kind: string, name: string, known: Map<string, unknown>): string {
+    return `no ${kind} "${name}" in this lab (it has: ${[...known.keys()].join(', ') || 'none'})`;
+  }
+}
+
+function topologyOrThrow(result: TopologyResult): TopologySpec {
+  if (result.ok) return result.topology;
+  throw new LabError('topology', result.errors.map(formatTopologyError).join('\n'));
+}
+

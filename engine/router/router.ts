@@ -1,0 +1,152 @@
+import type { Sim } from '../sim/sim.ts';
+import { IpNode } from '../net/ip-node.ts';
+import type { PingRequest, PingResult } from '../net/ping-types.ts';
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import {
+  HARDWARE_INTERFACES, IOS_BOOT_CLOCK_MS, IosDevice, formatTimestamp, parseLogTimestamp, type RouterServices,
+} from '../ios/index.ts';
+import { applyConfig } from './apply-config.ts';
+import { RouterConsole } from './router-console.ts';
+
+export interface RouterOptions {
+  /** The name in the topology; the hostname until the configuration sets one. */
+  name: string;
+  /** The console clock when the lab starts (`*Mar  1 02:07:30.000`); the router booted at `*Mar  1 00:00:00`. */
+  clock?: string;
+}
+
+/** A configuration line IOS refused while loading, with its column and the console text IOS printed. */
+export interface StartupRejection {
+  lineNumber: number;
+  /** 0-based column of the first bad character in the line as written. */
+  column: number;
+  transcript: string;
+}
+
+export interface ConfigureResult {
+  output: string;
+  rejected?: { index: number; transcript: string };
+}
+
+/** Room for every echo of a router ping to time out: a ping that runs longer is an engine bug. */
+const PING_SLACK_MS = 10_000;
+
+/**
+ * One Cisco 2600: its IP stack, its IOS console and configuration, wired together. The
+ * configuration is the source of truth; every accepted line is applied to the IP stack.
+ */
+export class Router {
+  readonly name: string;
+  readonly node: IpNode;
+  readonly device: IosDevice;
+  readonly console = new RouterConsole();
+  private readonly sim: Sim;
+  /** Uptime when the lab started: the clock runs from boot at `*Mar  1 00:00:00`. */
+  private readonly uptimeAtStartMs: number;
+
+  constructor(sim: Sim, options: RouterOptions) {
+    this.sim = sim;
+    this.name = options.name;
+    const clock = options.clock === undefined ? undefined : parseLogTimestamp(options.clock);
+    this.uptimeAtStartMs = clock === undefined ? 0 : clock - IOS_BOOT_CLOCK_MS;
+    this.node = new IpNode(sim, options.name, { forwarding: true });
+    for (const name of HARDWARE_INTERFACES) this.node.addInterface(name);
+    this.device = new IosDevice({ hostname: options.name, services: this.services() });
+    applyConfig(this.device.config, this.node);
+  }
+
+  /** Loads the configuration the router boots with, then leaves the console in privileged mode. */
+  loadStartupConfig(text: string): StartupRejection[] {
+    const result = this.device.loadStartupConfig(text);
+    this.device.startPrivileged();
+    return result.rejected.map((rejected) => ({
+      lineNumber: rejected.lineNumber,
+      column: caretColumn(rejected.error) ?? rejected.line.length - rejected.line.trimStart().length,
+      transcript: `${rejected.line}\n${rejected.error}`,
+    }));
+  }
+
+  /** An exec command in privileged mode, as typed at the console; returns IOS's response. */
+  exec(command: string): string {
+    this.leaveConfigModes();
+    return this.typeLine(command);
+  }
+
+  /** `configure terminal`, the lines, `end`; stops at the first line IOS refuses. */
+  configure(lines: string[]): ConfigureResult {
+    this.leaveConfigModes();
+    const output: string[] = [];
+    this.typeLine('configure terminal');
+    const meaningful = lines.filter((line) => line.trim() !== '');
+    for (let index = 0; index < meaningful.length; index++) {
+      const prompt = this.device.prompt();
+      const line = meaningful[index]!.trim();
+      const result = this.device.enter(line);
+      this.console.recordCommand(prompt, line, result.output);
+      if (!result.accepted) {
+        this.typeLine('end');
+        return { output: output.join('\n'), rejected: { index, transcript: `${prompt}${line}\n${result.output}` } };
+      }
+      if (result.output !== '') output.push(result.output);
+    }
+    this.typeLine('end');
+    return { output: output.join('\n') };
+  }
+
+  /** Raw console lines in whatever mode the console is in; returns what the console showed, ending with the prompt. */
+  typeLines(lines: string[]): string {
+    const mark = this.console.mark();
+    for (const line of lines) this.typeLine(line);
+    return `${this.console.transcriptSince(mark)}${this.device.prompt()}`;
+  }
+
+  ownsAddress(address: Ipv4Address | undefined): boolean {
+    return address !== undefined && this.node.isLocalAddress(address);
+  }
+
+  private typeLine(line: string): string {
+    const prompt = this.device.prompt();
+    const echo = this.device.awaitingPassword ? '' : line;
+    const output = this.device.type(line);
+    this.console.recordCommand(prompt, echo, output);
+    return output;
+  }
+
+  private leaveConfigModes(): void {
+    if (this.device.mode !== 'exec' && this.device.mode !== 'user') this.typeLine('end');
+  }
+
+  private uptimeMs(): number {
+    return this.uptimeAtStartMs + this.sim.now();
+  }
+
+  private services(): RouterServices {
+    return {
+      uptimeMs: () => this.uptimeMs(),
+      clockMs: () => IOS_BOOT_CLOCK_MS + this.uptimeMs(),
+      interfaceLineUp: (name) => this.node.interface(name)?.lineUp ?? false,
+      routes: () => this.node.routingTable().routes(),
+      ping: (request) => this.runPing(request),
+      onConfigChanged: () => applyConfig(this.device.config, this.node),
+      syslog: (message) => this.log(message, this.device.config.timestamps.log),
+    };
+  }
+
+  private log(message: string, format: Parameters<typeof formatTimestamp>[0]): void {
+    const clockMs = IOS_BOOT_CLOCK_MS + this.uptimeMs();
+    this.console.recordMessage(formatTimestamp(format, clockMs, this.uptimeMs()), message);
+  }
+
+  private runPing(request: PingRequest): PingResult {
+    const session = this.node.ping(request);
+    const deadline = this.sim.now() + session.count * (session.timeoutMs + 1) + PING_SLACK_MS;
+    this.sim.runUntil(() => session.done, deadline);
+    return session.result;
+  }
+}
+
+/** The caret line IOS prints under a refused line gives the column of the first bad character. */
+function caretColumn(error: string): number | undefined {
+  const caret = error.split('\n').find((line) => /^\s*\^$/.test(line));
+  return caret === undefined ? undefined : caret.indexOf('^');
+}

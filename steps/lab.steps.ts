@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { Given, When, Then } from '@cucumber/cucumber';
+import { Lab, describeError } from '../engine/lab/index.ts';
+import { expectContains } from './support/expect.ts';
+import type { LabWorld } from './support/world.ts';
+
+function topologyPath(world: LabWorld, name: string): string {
+  return name.endsWith('.yaml') || name.endsWith('.yml')
+    ? world.scenarioPath(name)
+    : world.scenarioPath(path.join(name, 'topology.yaml'));
+}
+
+Given('the lab {string}', function (this: LabWorld, name: string) {
+  this.lab = Lab.load(topologyPath(this, name), { seed: this.seedOverride });
+});
+
+Given('the lab:', function (this: LabWorld, yaml: string) {
+  this.lab = Lab.fromYaml(yaml, { baseDir: this.scenariosDir, seed: this.seedOverride });
+});
+
+When('I try to load the lab {string}', function (this: LabWorld, name: string) {
+  this.lastError = loadError(() => Lab.load(topologyPath(this, name), { seed: this.seedOverride }));
+});
+
+When('I try to load the lab:', function (this: LabWorld, yaml: string) {
+  this.lastError = loadError(() => Lab.fromYaml(yaml, { baseDir: this.scenariosDir, seed: this.seedOverride }));
+});
+
+Then('loading fails with an error containing {string}', function (this: LabWorld, text: string) {
+  if (this.lastError === undefined) throw new Error('the lab loaded without an error');
+  expectContains(this.lastError, text, 'the load error');
+});
+
+When('{int} second(s) pass(es)', function (this: LabWorld, seconds: number) {
+  this.lab.advance(seconds * 1000);
+});
+
+When('the link {string} goes down', function (this: LabWorld, link: string) {
+  this.lab.setLinkUp(link, false);
+});
+
+When('the link {string} comes up', function (this: LabWorld, link: string) {
+  this.lab.setLinkUp(link, true);
+});
+
+When('I save the capture of link {string} to {string}', function (this: LabWorld, link: string, dir: string) {
+  this.lab.saveCapture(link, path.resolve(dir));
+});
+
+function loadError(load: () => Lab): string | undefined {
+  try {
+    load();
+    return undefined;
+  } catch (error) {
+    return describeError(error);
+  }
+}

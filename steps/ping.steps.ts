@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { When, Then } from '@cucumber/cucumber';
+import type { LabWorld } from './support/world.ts';
+
+When('host {string} pings {string}', function (this: LabWorld, from: string, to: string) {
+  this.lastPing = this.lab.ping(from, to);
+  this.output = this.lastPing.output;
+});
+
+When('host {string} pings {string} {int} times', function (this: LabWorld, from: string, to: string, count: number) {
+  this.lastPing = this.lab.ping(from, to, { count });
+  this.output = this.lastPing.output;
+});
+
+Then('the ping success rate is {int} percent', function (this: LabWorld, percent: number) {
+  assert.equal(this.ping.successRate, percent, `the ping gave ${this.ping.marks}`);
+});
+
+Then('the ping shows {string}', function (this: LabWorld, marks: string) {
+  assert.equal(this.ping.marks, marks);
+});
