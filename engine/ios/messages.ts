@@ -18,6 +18,10 @@ export const IosText = {
   configureSource: 'Configuring from terminal, memory, or network [terminal]? ',
   enterConfiguration: 'Enter configuration commands, one per line.  End with CNTL/Z.',
   configuredFromConsole: '%SYS-5-CONFIG_I: Configured from console by console',
+  linkUpDown: (iface: string, state: 'up' | 'down') => `%LINK-3-UPDOWN: Interface ${iface}, changed state to ${state}`,
+  linkAdminDown: (iface: string) => `%LINK-5-CHANGED: Interface ${iface}, changed state to administratively down`,
+  lineProtocolUpDown: (iface: string, state: 'up' | 'down') =>
+    `%LINEPROTO-5-UPDOWN: Line protocol on Interface ${iface}, changed state to ${state}`,
   buildingConfiguration: 'Building configuration...',
   ok: '[OK]',
   currentConfiguration: (bytes: number) => `Current configuration : ${bytes} bytes`,

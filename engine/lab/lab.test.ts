@@ -87,7 +87,7 @@ test('a rejected line in a topology config is reported at its file, line and col
   const yaml = 'routers:\n  R1:\n    model: c2600\n    config: |\n      hostname R1\n      interface FastEthernet0/0\n       ip adress 10.0.0.1 255.255.255.0\n';
   assert.throws(() => Lab.fromYaml(yaml, { file: 'lab.yaml' }), (error: unknown) => {
     const text = describeError(error);
-    assert.match(text, /^lab\.yaml:7:11: router "R1" rejects configuration line 3:/);
+    assert.match(text, /^lab\.yaml:7:13: router "R1" rejects configuration line 3:/);
     assert.match(text, /% Invalid input detected at '\^' marker\./);
     return true;
   });

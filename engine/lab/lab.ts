@@ -60,6 +60,7 @@ export class Lab {
       if (spec.capture) this.captures.set(spec.name, new LinkCapture(link));
       this.links.set(spec.name, link);
     }
+    for (const router of this.routers.values()) router.startLoggingInterfaceEvents();
   }
 
   /** Loads a topology file; throws a LabError whose message gives file:line:col for every problem. */

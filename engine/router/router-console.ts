@@ -7,10 +7,14 @@ export class RouterConsole {
   private readonly transcriptParts: string[] = [];
   private readonly logMessages: string[] = [];
 
-  /** A line typed at `prompt` and IOS's response to it. */
-  recordCommand(prompt: string, line: string, response: string): void {
+  /** A line typed at `prompt`: its echo. Messages logged while it runs follow it. */
+  recordInput(prompt: string, line: string): void {
     this.transcriptParts.push(`${prompt}${line}\n`);
-    if (response !== '') this.transcriptParts.push(response.endsWith('\n') ? response : `${response}\n`);
+  }
+
+  /** IOS's response to the line typed last. */
+  recordResponse(response: string): void {
+    if (response !== '') this.transcriptParts.push(`${response}\n`);
   }
 
   /** A time-stamped message: `timestamp` as the router's `service timestamps` setting renders it. */

@@ -6,6 +6,7 @@ import {
   HARDWARE_INTERFACES, IOS_BOOT_CLOCK_MS, IosDevice, formatTimestamp, parseLogTimestamp, type RouterServices,
 } from '../ios/index.ts';
 import { applyConfig } from './apply-config.ts';
+import { InterfaceEvents } from './interface-events.ts';
 import { RouterConsole } from './router-console.ts';
 
 export interface RouterOptions {
@@ -43,6 +44,7 @@ export class Router {
   private readonly sim: Sim;
   /** Uptime when the lab started: the clock runs from boot at `*Mar  1 00:00:00`. */
   private readonly uptimeAtStartMs: number;
+  private interfaceEvents: InterfaceEvents | undefined;
 
   constructor(sim: Sim, options: RouterOptions) {
     this.sim = sim;
@@ -66,6 +68,13 @@ export class Router {
     }));
   }
 
+  /** The lab is cabled: from now on interface state changes are logged as IOS logs them. */
+  startLoggingInterfaceEvents(): void {
+    const events = new InterfaceEvents(this.sim, this.node, (message) => this.syslog(message));
+    this.interfaceEvents = events;
+    for (const iface of this.node.interfaces) iface.link?.onStateChange(() => events.check());
+  }
+
   /** An exec command in privileged mode, as typed at the console; returns IOS's response. */
   exec(command: string): string {
     this.leaveConfigModes();
@@ -81,8 +90,9 @@ export class Router {
     for (let index = 0; index < meaningful.length; index++) {
       const prompt = this.device.prompt();
       const line = meaningful[index]!.trim();
+      this.console.recordInput(prompt, line);
       const result = this.device.enter(line);
-      this.console.recordCommand(prompt, line, result.output);
+      this.console.recordResponse(result.output);
       if (!result.accepted) {
         this.typeLine('end');
         return { output: output.join('\n'), rejected: { index, transcript: `${prompt}${line}\n${result.output}` } };
@@ -106,9 +116,9 @@ export class Router {
 
   private typeLine(line: string): string {
     const prompt = this.device.prompt();
-    const echo = this.device.awaitingPassword ? '' : line;
+    this.console.recordInput(prompt, this.device.awaitingPassword ? '' : line);
     const output = this.device.type(line);
-    this.console.recordCommand(prompt, echo, output);
+    this.console.recordResponse(output);
     return output;
   }
 
@@ -127,14 +137,20 @@ export class Router {
       interfaceLineUp: (name) => this.node.interface(name)?.lineUp ?? false,
       routes: () => this.node.routingTable().routes(),
       ping: (request) => this.runPing(request),
-      onConfigChanged: () => applyConfig(this.device.config, this.node),
-      syslog: (message) => this.log(message, this.device.config.timestamps.log),
+      onConfigChanged: () => this.configChanged(),
+      syslog: (message) => this.syslog(message),
     };
   }
 
-  private log(message: string, format: Parameters<typeof formatTimestamp>[0]): void {
-    const clockMs = IOS_BOOT_CLOCK_MS + this.uptimeMs();
-    this.console.recordMessage(formatTimestamp(format, clockMs, this.uptimeMs()), message);
+  private configChanged(): void {
+    applyConfig(this.device.config, this.node);
+    this.interfaceEvents?.check();
+  }
+
+  /** A syslog message on the console, stamped as `service timestamps log` says. */
+  private syslog(message: string): void {
+    const format = this.device.config.timestamps.log;
+    this.console.recordMessage(formatTimestamp(format, IOS_BOOT_CLOCK_MS + this.uptimeMs(), this.uptimeMs()), message);
   }
 
   private runPing(request: PingRequest): PingResult {

@@ -17,7 +17,7 @@ Feature: The console answers bad input the way IOS 12.2 does
       Translating "shw"
       % Unknown command or computer name, or unable to find computer address
       Daphne#show runing-config
-                  ^
+                     ^
       % Invalid input detected at '^' marker.
 
       Daphne#
@@ -48,7 +48,7 @@ Feature: The console answers bad input the way IOS 12.2 does
     Then the configuration fails with:
       """
       fred(config-if)#ip adress 11.11.11.2 255.255.255.0
-                         ^
+                           ^
       % Invalid input detected at '^' marker.
       """
 

@@ -63,8 +63,9 @@ test('a prefix shared by two keywords is ambiguous, reported up to the end of th
   assert.deepEqual(matchLine(TABLE, 'con x'), { kind: 'ambiguous', position: 0, end: 3 });
 });
 
-test('a word nothing accepts fails at the offset of that word', () => {
-  assert.deepEqual(matchLine(TABLE, 'shw run'), { kind: 'invalid', position: 0, wordIndex: 0 });
+test('a refused word fails at its first character no keyword accepts, as IOS puts its caret', () => {
+  assert.deepEqual(matchLine(TABLE, 'shw run'), { kind: 'invalid', position: 2, wordIndex: 0 });
+  assert.deepEqual(matchLine(TABLE, 'xyz'), { kind: 'invalid', position: 0, wordIndex: 0 });
   assert.deepEqual(matchLine(TABLE, 'show  ip rout 1.2.3'), { kind: 'invalid', position: 14, wordIndex: 3 });
   assert.deepEqual(matchLine(TABLE, 'show clock now'), { kind: 'invalid', position: 11, wordIndex: 2 });
 });

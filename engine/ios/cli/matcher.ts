@@ -103,8 +103,25 @@ function step<Spec>(states: MatchState<Spec>[], words: Word[], index: number, li
     }
     return advance(s, { name: token.name, value: word.text, token, start: word.start });
   });
-  if (next.length === 0) return { kind: 'invalid', position: word.start, wordIndex: index };
+  if (next.length === 0) return { kind: 'invalid', position: word.start + matchedPrefix(states, word.text), wordIndex: index };
   return { states: next, words };
+}
+
+/**
+ * How many leading characters of a refused word some keyword still accepts: IOS puts its caret
+ * under the first character that no keyword allows (`hostnane` is refused at its second `n`).
+ */
+function matchedPrefix(states: MatchState<unknown>[], word: string): number {
+  const typed = word.toLowerCase();
+  let longest = 0;
+  for (const state of states) {
+    const token = tokenOf(state);
+    if (token?.kind !== 'keyword') continue;
+    let common = 0;
+    while (common < typed.length && token.lower[common] === typed[common]) common++;
+    longest = Math.max(longest, common);
+  }
+  return Math.min(longest, Math.max(0, typed.length - 1));
 }
 
 /** The states after all words, or the first failure. Shared by execution and `?` help. */

@@ -65,7 +65,7 @@ test('a name used by the other kind of list is refused', () => {
 test('an entry with ports on a protocol without ports is refused at the port', () => {
   const device = configured([]);
   device.type('conf t');
-  const caret = (column: number) => `${' '.repeat(column)}^\n% Invalid input detected at '^' marker.`;
+  const caret = (column: number) => `${' '.repeat(column)}^\n% Invalid input detected at '^' marker.\n`;
   const prompt = 'R1(config)#'.length;
   assert.equal(device.type('access-list 101 permit ip any any eq 80'), caret(prompt + 'access-list 101 permit ip any any '.length));
   assert.equal(device.type('access-list 1 permit tcp any'), caret(prompt + 'access-list 1 permit '.length));

@@ -1,7 +1,7 @@
 import type { PingRequest } from '../../net/ping-types.ts';
 import { parseIpv4 } from '../../wire/ipv4-address.ts';
 import type { Args } from '../cli/command-types.ts';
-import { configByteCount, renderRunningConfig } from '../render/running-config.ts';
+import { configByteCount, renderRunningConfig, renderRunningConfigInterface } from '../render/running-config.ts';
 import { formatShowClock } from '../render/clock-format.ts';
 import { renderPing } from '../render/ping-output.ts';
 import { renderShowAccessLists } from '../render/show-access-lists.ts';
@@ -83,6 +83,14 @@ function sourceAddress(ctx: CommandContext, args: Args): number | undefined | 'i
   return 'invalid';
 }
 
+function showRunningInterface(ctx: CommandContext, args: Args): void {
+  const name = interfaceNameOf(args)!;
+  const iface = ctx.config.interfaces.find((candidate) => candidate.name === name);
+  // An interface that does not exist (an unconfigured Loopback) is refused at its name, as IOS does.
+  if (iface === undefined) return ctx.rejectAt(args.start('ifType') ?? 0);
+  ctx.print(...renderRunningConfigInterface(iface));
+}
+
 function ping(ctx: CommandContext, args: Args): void {
   const target = args.get('target')!;
   const destination = parseIpv4(target);
@@ -161,6 +169,7 @@ const PRIVILEGED: CommandSpec[] = [
   { syntax: 'disable', run: (ctx) => ctx.enterMode({ id: 'user' }) },
   { syntax: 'configure [terminal]', run: configure },
   { syntax: 'show running-config', run: (ctx) => ctx.print(...renderRunningConfig(ctx.config)) },
+  { syntax: `show running-config interface ${IFNAME}`, run: showRunningInterface },
   { syntax: 'show startup-config', run: showStartup },
   {
     syntax: `show [ip] access-lists ${LIST_ID}`,

@@ -73,7 +73,7 @@ function kept(config: IosConfig, slot: ConfigSlot): string[] {
   return config.kept.filter((line) => line.slot === slot).map((line) => line.text);
 }
 
-function interfaceLines(iface: InterfaceConfig): string[] {
+function interfaceSection(iface: InterfaceConfig): string[] {
   const lines = [`interface ${iface.name}`];
   if (iface.description !== undefined) lines.push(` description ${iface.description}`);
   lines.push(iface.address ? ` ip address ${formatIpv4(iface.address.address)} ${formatIpv4(iface.address.mask)}` : ' no ip address');
@@ -84,7 +84,11 @@ function interfaceLines(iface: InterfaceConfig): string[] {
   if (iface.duplex) lines.push(` duplex ${iface.duplex}`);
   if (iface.speed) lines.push(` speed ${iface.speed}`);
   if (iface.cryptoMap) lines.push(` crypto map ${iface.cryptoMap}`);
-  return [...lines, '!'];
+  return lines;
+}
+
+function interfaceLines(iface: InterfaceConfig): string[] {
+  return [...interfaceSection(iface), '!'];
 }
 
 export function staticRouteLine(route: StaticRouteConfig): string {
@@ -211,8 +215,16 @@ export function configByteCount(body: readonly string[]): number {
   return body.reduce((total, line) => total + Buffer.byteLength(line, 'utf8') + 1, 0);
 }
 
+function withHeader(body: string[]): string[] {
+  return [IosText.buildingConfiguration, '', IosText.currentConfiguration(configByteCount(body)), ...body];
+}
+
 /** The whole `show running-config` output. */
 export function renderRunningConfig(config: IosConfig): string[] {
-  const body = runningConfigBody(config);
-  return [IosText.buildingConfiguration, '', IosText.currentConfiguration(configByteCount(body)), ...body];
+  return withHeader(runningConfigBody(config));
+}
+
+/** `show running-config interface NAME`: one interface section, counted like the whole file. */
+export function renderRunningConfigInterface(iface: InterfaceConfig): string[] {
+  return withHeader(['!', ...interfaceSection(iface), 'end']);
 }

@@ -107,25 +107,25 @@ test('configure terminal announces itself and end logs the configuration', () =>
   assert.deepEqual(services.logs, ['%SYS-5-CONFIG_I: Configured from console by console']);
 });
 
-test('the caret sits under the bad word, counting the prompt', () => {
+test('the caret sits under the first character no keyword accepts, counting the prompt', () => {
   const { device } = privileged();
-  assert.equal(device.type('shw run'), "       ^\n% Invalid input detected at '^' marker.");
-  assert.equal(device.type('show ip rout 1.1.1'), "                    ^\n% Invalid input detected at '^' marker.");
+  assert.equal(device.type('shw run'), "         ^\n% Invalid input detected at '^' marker.\n");
+  assert.equal(device.type('show ip rout 1.1.1'), "                    ^\n% Invalid input detected at '^' marker.\n");
   device.type('conf t');
-  assert.equal(device.type('hostnme x'), "               ^\n% Invalid input detected at '^' marker.");
+  assert.equal(device.type('hostnme x'), "                    ^\n% Invalid input detected at '^' marker.\n");
   device.type('int fa0/0');
-  assert.equal(device.type('ip adress 1.1.1.1 255.0.0.0'), "                     ^\n% Invalid input detected at '^' marker.");
-  assert.equal(device.type('do shw'), "                     ^\n% Invalid input detected at '^' marker.");
+  assert.equal(device.type('ip adress 1.1.1.1 255.0.0.0'), "                       ^\n% Invalid input detected at '^' marker.\n");
+  assert.equal(device.type('do shw'), "                       ^\n% Invalid input detected at '^' marker.\n");
 });
 
 test('incomplete and ambiguous lines get IOS texts', () => {
   const { device } = privileged();
-  assert.equal(device.type('show ip'), '% Incomplete command.');
+  assert.equal(device.type('show ip'), '% Incomplete command.\n');
   assert.equal(device.type('sh c'), '% Ambiguous command:  "sh c"');
   device.type('conf t');
-  assert.equal(device.type('ip route 10.0.0.0'), '% Incomplete command.');
+  assert.equal(device.type('ip route 10.0.0.0'), '% Incomplete command.\n');
   assert.deepEqual(device.enter('ip domain'), { output: '% Ambiguous command:  "ip domain"', accepted: false });
-  assert.deepEqual(device.enter('crypto isakmp key abc'), { output: '% Incomplete command.', accepted: false });
+  assert.deepEqual(device.enter('crypto isakmp key abc'), { output: '% Incomplete command.\n', accepted: false });
 });
 
 test('an unknown single word in exec mode is tried as a host name', () => {
@@ -322,5 +322,26 @@ test('a router can add commands to the grammar, with help and abbreviations', ()
   assert.match(device.type('show crypto isakmp ?'), /^ {2}policy +Show ISAKMP protection suite policy$/m);
   const plain = new IosDevice({ services });
   plain.type('enable');
-  assert.equal(plain.type('sh cry isa sa'), "                  ^\n% Invalid input detected at '^' marker.");
+  assert.equal(plain.type('sh cry isa sa'), "                  ^\n% Invalid input detected at '^' marker.\n");
+});
+
+test('show running-config interface shows one section with its own byte count', () => {
+  const { device } = privileged();
+  typeAll(device, ['conf t', 'int fa0/1', 'description LAN of Daphne', 'end']);
+  assert.equal(
+    device.type('sh run int fa0/1'),
+    [
+      'Building configuration...',
+      '',
+      'Current configuration : 122 bytes',
+      '!',
+      'interface FastEthernet0/1',
+      ' description LAN of Daphne',
+      ' ip address 13.13.13.13 255.255.255.0',
+      ' duplex auto',
+      ' speed auto',
+      'end',
+    ].join('\n'),
+  );
+  assert.match(device.type('show running-config interface Loopback7'), /^ {37}\^\n% Invalid input detected/);
 });

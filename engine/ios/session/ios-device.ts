@@ -201,7 +201,7 @@ export class IosDevice {
       },
       rejectAt: (offset) => {
         run.accepted = false;
-        run.output.push(caretLine(caretBase + offset), IosText.invalidInput);
+        run.output.push(caretLine(caretBase + offset), IosText.invalidInput, '');
       },
       runExec: (execLine, offset) => this.runExec(execLine, caretBase + offset, run),
       collectBanner: (header, delimiter, firstText) => {

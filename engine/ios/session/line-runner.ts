@@ -41,15 +41,16 @@ export function caretLine(column: number): string {
  * line on screen (the prompt), so the caret lands under the offending word.
  */
 export function failureText(failure: MatchFailure, line: string, caretBase: number): string[] {
+  // IOS leaves an empty line after these two errors, though not after an ambiguous command.
   switch (failure.kind) {
     case 'incomplete':
-      return [IosText.incomplete];
+      return [IosText.incomplete, ''];
     case 'ambiguous': {
       const start = line.search(/\S/);
       return [IosText.ambiguous(line.slice(start, failure.end))];
     }
     case 'invalid':
-      return [caretLine(caretBase + failure.position), IosText.invalidInput];
+      return [caretLine(caretBase + failure.position), IosText.invalidInput, ''];
   }
 }
 

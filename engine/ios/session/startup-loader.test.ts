@@ -32,11 +32,11 @@ test('rejected lines come back with their line numbers and IOS error texts', () 
   assert.deepEqual(
     rejected.map((r) => [r.lineNumber, r.line, r.error]),
     [
-      [7, ' speed fast', "       ^\n% Invalid input detected at '^' marker."],
-      [8, ' ip adress 10.0.0.2 255.255.255.0', "    ^\n% Invalid input detected at '^' marker."],
-      [9, 'ip route 10.1.0.0', '% Incomplete command.'],
+      [7, ' speed fast', "       ^\n% Invalid input detected at '^' marker.\n"],
+      [8, ' ip adress 10.0.0.2 255.255.255.0', "      ^\n% Invalid input detected at '^' marker.\n"],
+      [9, 'ip route 10.1.0.0', '% Incomplete command.\n'],
       // Still in the interface section: `sh` abbreviates `shutdown`, so IOS stops at `ip`.
-      [10, 'sh ip route', "   ^\n% Invalid input detected at '^' marker."],
+      [10, 'sh ip route', "   ^\n% Invalid input detected at '^' marker.\n"],
       [11, 'ip route 10.1.1.1 255.255.0.0 10.0.0.2', '%Inconsistent address and mask'],
       [15, 'ip domain fred.example', '% Ambiguous command:  "ip domain"'],
       [17, ' ip address 10.0.0.9 255.255.255.0', '% 10.0.0.0 overlaps with FastEthernet0/0'],
