@@ -30,3 +30,4 @@ export { renderRunningConfig, runningConfigBody } from './render/running-config.
 export { renderPing } from './render/ping-output.ts';
 export { renderShowIpRoute } from './render/show-ip-route.ts';
 export { IosText } from './messages.ts';
+export { createDebugFlags, DEBUG_SUBSYSTEMS, type DebugFlags, type DebugSubsystem } from './debug-flags.ts';

@@ -18,6 +18,9 @@ export const IosText = {
   configureSource: 'Configuring from terminal, memory, or network [terminal]? ',
   enterConfiguration: 'Enter configuration commands, one per line.  End with CNTL/Z.',
   configuredFromConsole: '%SYS-5-CONFIG_I: Configured from console by console',
+  debuggingSwitched: (subsystem: string, on: boolean) => `${subsystem} debugging is ${on ? 'on' : 'off'}`,
+  allDebuggingOff: 'All possible debugging has been turned off',
+  cryptoSubsystemHeading: 'Cryptographic Subsystem:',
   linkUpDown: (iface: string, state: 'up' | 'down') => `%LINK-3-UPDOWN: Interface ${iface}, changed state to ${state}`,
   linkAdminDown: (iface: string) => `%LINK-5-CHANGED: Interface ${iface}, changed state to administratively down`,
   lineProtocolUpDown: (iface: string, state: 'up' | 'down') =>

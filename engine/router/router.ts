@@ -3,7 +3,8 @@ import { IpNode } from '../net/ip-node.ts';
 import type { PingRequest, PingResult } from '../net/ping-types.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import {
-  HARDWARE_INTERFACES, IOS_BOOT_CLOCK_MS, IosDevice, formatTimestamp, parseLogTimestamp, type RouterServices,
+  HARDWARE_INTERFACES, IOS_BOOT_CLOCK_MS, IosDevice, createDebugFlags, formatTimestamp, parseLogTimestamp,
+  type DebugSubsystem, type RouterServices, type TimestampFormat,
 } from '../ios/index.ts';
 import { applyConfig } from './apply-config.ts';
 import { InterfaceEvents } from './interface-events.ts';
@@ -41,6 +42,8 @@ export class Router {
   readonly node: IpNode;
   readonly device: IosDevice;
   readonly console = new RouterConsole();
+  /** The `debug` switches: runtime state, off after every boot. */
+  readonly debug = createDebugFlags();
   private readonly sim: Sim;
   /** Uptime when the lab started: the clock runs from boot at `*Mar  1 00:00:00`. */
   private readonly uptimeAtStartMs: number;
@@ -139,6 +142,7 @@ export class Router {
       ping: (request) => this.runPing(request),
       onConfigChanged: () => this.configChanged(),
       syslog: (message) => this.syslog(message),
+      debugFlags: () => this.debug,
     };
   }
 
@@ -147,9 +151,17 @@ export class Router {
     this.interfaceEvents?.check();
   }
 
+  /** A debug message, printed only while its subsystem's `debug` switch is on. */
+  debugMessage(subsystem: DebugSubsystem, message: string): void {
+    if (this.debug[subsystem]) this.stamp(this.device.config.timestamps.debug, message);
+  }
+
   /** A syslog message on the console, stamped as `service timestamps log` says. */
   private syslog(message: string): void {
-    const format = this.device.config.timestamps.log;
+    this.stamp(this.device.config.timestamps.log, message);
+  }
+
+  private stamp(format: TimestampFormat | undefined, message: string): void {
     this.console.recordMessage(formatTimestamp(format, IOS_BOOT_CLOCK_MS + this.uptimeMs(), this.uptimeMs()), message);
   }
 

@@ -11,6 +11,7 @@ import { renderShowIsakmpPolicy } from '../render/show-isakmp-policy.ts';
 import { renderShowVersion } from '../render/show-version.ts';
 import { IosText, PLATFORM } from '../messages.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
+import { DEBUG_COMMANDS } from './debug-commands.ts';
 import { IFNAME, interfaceNameOf } from './shared-grammar.ts';
 
 /** Exec commands (`>` and `#`). */
@@ -185,4 +186,5 @@ const PRIVILEGED: CommandSpec[] = [
 export const EXEC_COMMANDS: CommandSpec[] = [
   ...USER_LEVEL.map((command) => ({ help: HELP, userLevel: true, ...command })),
   ...PRIVILEGED.map((command) => ({ help: HELP, ...command })),
+  ...DEBUG_COMMANDS,
 ];

@@ -345,3 +345,19 @@ test('show running-config interface shows one section with its own byte count', 
   );
   assert.match(device.type('show running-config interface Loopback7'), /^ {37}\^\n% Invalid input detected/);
 });
+
+test('debug switches turn on and off with IOS notes, and show debugging lists them in IOS order', () => {
+  const { device, services } = privileged();
+  assert.equal(device.type('show debugging'), '');
+  assert.equal(device.type('debug crypto ipsec'), 'Crypto IPSEC debugging is on');
+  assert.equal(device.type('deb cry isa'), 'Crypto ISAKMP debugging is on');
+  assert.equal(device.type('debug crypto engine'), 'Crypto Engine debugging is on');
+  assert.deepEqual(services.debug, { isakmp: true, engine: true, ipsec: true });
+  assert.equal(
+    device.type('sh debug'),
+    'Cryptographic Subsystem:\n  Crypto ISAKMP debugging is on\n  Crypto Engine debugging is on\n  Crypto IPSEC debugging is on',
+  );
+  assert.equal(device.type('no debug crypto engine'), 'Crypto Engine debugging is off');
+  assert.equal(device.type('undebug all'), 'All possible debugging has been turned off');
+  assert.deepEqual(services.debug, { isakmp: false, engine: false, ipsec: false });
+});

@@ -2,6 +2,7 @@ import type { PingRequest, PingResult } from '../../net/ping-types.ts';
 import type { Route } from '../../net/route-types.ts';
 import { IOS_BOOT_CLOCK_MS } from '../render/clock-format.ts';
 import type { RouterServices } from '../router-services.ts';
+import { createDebugFlags, type DebugFlags } from '../debug-flags.ts';
 
 /**
  * A scripted stand-in for the router in unit tests: fixed clock and routes, link states by
@@ -17,6 +18,11 @@ export class FakeRouterServices implements RouterServices {
   readonly pings: PingRequest[] = [];
   readonly logs: string[] = [];
   configChanges = 0;
+  readonly debug: DebugFlags = createDebugFlags();
+
+  debugFlags(): DebugFlags {
+    return this.debug;
+  }
 
   uptimeMs(): number {
     return this.uptime;

@@ -1,0 +1,48 @@
+import type { Args } from '../cli/command-types.ts';
+import { DEBUG_SUBSYSTEMS, type DebugSubsystem } from '../debug-flags.ts';
+import { IosText } from '../messages.ts';
+import type { CommandContext, CommandSpec } from './command-context.ts';
+
+/** `debug crypto ...`, `undebug`, `no debug` and `show debugging`. */
+
+const HELP = {
+  debug: 'Debugging functions (see also \'undebug\')',
+  undebug: 'Disable debugging functions (see also \'debug\')',
+  crypto: 'Cryptographic subsystem',
+  isakmp: 'ISAKMP Key Management',
+  engine: 'Crypto Engine Debug Messages',
+  ipsec: 'IPSEC processing',
+  all: 'Enable all debugging',
+  debugging: 'State of each debugging option',
+};
+
+const SUBSYSTEM = '(isakmp$subsystem|engine$subsystem|ipsec$subsystem)';
+
+function switchSubsystem(on: boolean) {
+  return (ctx: CommandContext, args: Args): void => {
+    const id = args.get('subsystem') as DebugSubsystem;
+    ctx.services.debugFlags()[id] = on;
+    const name = DEBUG_SUBSYSTEMS.find((subsystem) => subsystem.id === id)!.name;
+    ctx.print(IosText.debuggingSwitched(name, on));
+  };
+}
+
+function allOff(ctx: CommandContext): void {
+  const flags = ctx.services.debugFlags();
+  for (const { id } of DEBUG_SUBSYSTEMS) flags[id] = false;
+  ctx.print(IosText.allDebuggingOff);
+}
+
+function showDebugging(ctx: CommandContext): void {
+  const flags = ctx.services.debugFlags();
+  const on = DEBUG_SUBSYSTEMS.filter(({ id }) => flags[id]);
+  if (on.length === 0) return;
+  ctx.print(IosText.cryptoSubsystemHeading, ...on.map(({ name }) => `  ${IosText.debuggingSwitched(name, true)}`));
+}
+
+export const DEBUG_COMMANDS: CommandSpec[] = [
+  { syntax: `debug crypto ${SUBSYSTEM}`, run: switchSubsystem(true) },
+  { syntax: `(undebug|no debug) crypto ${SUBSYSTEM}`, run: switchSubsystem(false) },
+  { syntax: '(undebug|no debug) all', run: allOff },
+  { syntax: 'show debugging', run: showDebugging },
+].map((command) => ({ help: HELP, ...command }));
