@@ -68,6 +68,12 @@ const HELP = {
   $dynamic: 'Name of dynamic-map template',
   discover: 'Enable peer discovery',
   'dynamic-map': 'Specify a dynamic crypto map template',
+  'security-association': 'Security association parameters',
+  lifetime: 'security association lifetime',
+  seconds: 'Time-based key duration in seconds',
+  kilobytes: 'Volume-based key duration',
+  $seconds: 'Security association duration in seconds',
+  $kilobytes: 'Security association duration in kilobytes encrypted',
   $dynName: 'Dynamic crypto map template tag',
   $dynSeq: 'Sequence to insert into dynamic crypto map entry',
 };
@@ -171,6 +177,13 @@ function enterDynamicMap(ctx: CommandContext, args: Args): void {
   ctx.enterMode({ id: 'config-crypto-map', target: entry });
 }
 
+function setGlobalLifetime(ctx: CommandContext, args: Args): void {
+  const lifetime = ctx.config.crypto.saLifetime;
+  const unit = args.has('seconds') ? 'seconds' : 'kilobytes';
+  if (args.has('no')) delete lifetime[unit];
+  else lifetime[unit] = args.number(unit === 'seconds' ? 'sec' : 'kb')!;
+}
+
 function removeMaps(ctx: CommandContext, args: Args): void {
   const crypto = ctx.config.crypto;
   const seq = args.number('seq') ?? args.number('dynSeq');
@@ -198,6 +211,10 @@ export const CRYPTO_COMMANDS: CommandSpec[] = withHelp(HELP, [
       const crypto = ctx.config.crypto;
       crypto.transformSets = crypto.transformSets.filter((set) => set.name !== args.get('name'));
     },
+  },
+  {
+    syntax: '[no] crypto ipsec security-association lifetime (seconds <120-86400>$sec|kilobytes <2560-536870912>$kb)',
+    run: setGlobalLifetime,
   },
   { syntax: 'crypto map WORD$map <1-65535>$seq [ipsec-isakmp]', run: enterCryptoMap },
   { syntax: 'crypto map WORD$map <1-65535>$seq ipsec-isakmp dynamic WORD$dynamic [discover]', run: bindDynamicMap },

@@ -118,7 +118,12 @@ export interface DynamicMapEntry extends CryptoMapSettings {
   seq: number;
 }
 
+/** IOS's global IPsec SA lifetimes (`crypto ipsec security-association lifetime ...`). */
+export const DEFAULT_SA_LIFETIME = { seconds: 3600, kilobytes: 4608000 } as const;
+
 export interface CryptoConfig {
+  /** Global lifetimes when configured; a map entry's own `set security-association lifetime` wins. */
+  saLifetime: { seconds?: number; kilobytes?: number };
   isakmpPolicies: IsakmpPolicy[];
   isakmpKeys: IsakmpKey[];
   transformSets: TransformSet[];
@@ -205,7 +210,7 @@ export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
     interfaces: defaultInterfaces(),
     staticRoutes: [],
     accessLists: [],
-    crypto: { isakmpPolicies: [], isakmpKeys: [], transformSets: [], cryptoMaps: [], dynamicMaps: [] },
+    crypto: { saLifetime: {}, isakmpPolicies: [], isakmpKeys: [], transformSets: [], cryptoMaps: [], dynamicMaps: [] },
     lineSections: [
       { name: 'con 0', lines: [] },
       { name: 'aux 0', lines: [] },

@@ -121,6 +121,9 @@ function cryptoLines(config: IosConfig): string[] {
   const policies = [...crypto.isakmpPolicies].sort((a, b) => a.priority - b.priority).flatMap(isakmpPolicyLines);
   const keys = crypto.isakmpKeys.map(isakmpKeyLine);
   const isakmp = policies.length + keys.length > 0 ? [...policies, ...keys, '!', '!'] : [];
+  const lifetimes = (['seconds', 'kilobytes'] as const).flatMap((unit) =>
+    crypto.saLifetime[unit] === undefined ? [] : [`crypto ipsec security-association lifetime ${unit} ${crypto.saLifetime[unit]}`],
+  );
   const sets = crypto.transformSets.flatMap((set) => [...transformSetLines(set), '!']);
   const dynamic = crypto.dynamicMaps.flatMap((entry) => [
     `crypto dynamic-map ${entry.name} ${entry.seq}`,
@@ -134,6 +137,7 @@ function cryptoLines(config: IosConfig): string[] {
   });
   return [
     ...isakmp,
+    ...lifetimes,
     ...sets,
     ...(dynamic.length ? [...dynamic, '!'] : []),
     ...(maps.length ? [...maps, '!'] : []),

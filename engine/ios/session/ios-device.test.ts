@@ -361,3 +361,13 @@ test('debug switches turn on and off with IOS notes, and show debugging lists th
   assert.equal(device.type('undebug all'), 'All possible debugging has been turned off');
   assert.deepEqual(services.debug, { isakmp: false, engine: false, ipsec: false });
 });
+
+test('global IPsec SA lifetimes are stored and rendered before the transform sets', () => {
+  const { device } = privileged();
+  typeAll(device, ['conf t', 'crypto ipsec security-association lifetime seconds 1800', 'crypto ipsec transform-set ts esp-des esp-md5-hmac', 'end']);
+  assert.deepEqual(device.config.crypto.saLifetime, { seconds: 1800 });
+  const run = device.type('show running-config');
+  assert.ok(run.indexOf('crypto ipsec security-association lifetime seconds 1800') < run.indexOf('crypto ipsec transform-set ts'));
+  typeAll(device, ['conf t', 'no crypto ipsec security-association lifetime seconds 1800', 'end']);
+  assert.deepEqual(device.config.crypto.saLifetime, {});
+});

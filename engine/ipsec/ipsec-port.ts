@@ -1,0 +1,139 @@
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import type { AccessList } from '../net/acl-types.ts';
+
+/**
+ * The boundary between IKE (engine/ike) and the IPsec data plane (engine/ipsec), in the manner
+ * of strongSwan's kernel_ipsec interface: IKE negotiates, IPsec protects packets. IKE imports
+ * only these types from engine/ipsec; the router wires an IpsecEngine to an IkeDaemon.
+ */
+
+/** A proxy identity: what one side of an SA protects (IOS: addr/mask/prot/port). */
+export interface ProxyIdentity {
+  address: Ipv4Address;
+  /** 255.255.255.255 for a single host (ID_IPV4_ADDR), else a subnet (ID_IPV4_ADDR_SUBNET). */
+  mask: Ipv4Address;
+  /** IP protocol; 0 = any. */
+  protocol: number;
+  /** Port; 0 = any. */
+  port: number;
+}
+
+/** One transform set, resolved from the configuration. */
+export interface TransformProposal {
+  /** The transform set's name. */
+  name: string;
+  /** `esp-des`, `esp-3des`, `esp-aes` (with keyBits), `esp-null`, or undefined (AH only). */
+  espCipher?: { transform: 'esp-des' | 'esp-3des' | 'esp-aes' | 'esp-null'; keyBits?: number };
+  /** `esp-md5-hmac` / `esp-sha-hmac`, or undefined. */
+  espAuth?: 'esp-md5-hmac' | 'esp-sha-hmac';
+  /** `ah-md5-hmac` / `ah-sha-hmac`, or undefined. */
+  ah?: 'ah-md5-hmac' | 'ah-sha-hmac';
+  mode: 'tunnel' | 'transport';
+}
+
+export type DhGroupNumber = 1 | 2 | 5 | 14;
+
+/** A crypto map entry as the data plane and IKE see it (static, or a dynamic map's template). */
+export interface CryptoPolicy {
+  mapName: string;
+  seq: number;
+  /** Set when this entry was instantiated from `crypto dynamic-map NAME SEQ`. */
+  dynamicMap?: { name: string; seq: number };
+  /** `discover`: find the peer with TED. */
+  discover: boolean;
+  interfaceName: string;
+  /** The crypto map interface's address: the local tunnel endpoint. */
+  localAddress: Ipv4Address;
+  /** `set peer` addresses in order (empty for dynamic maps). */
+  peers: Ipv4Address[];
+  /** The `match address` list's name and its permit entries as proxy pairs, in order. */
+  accessList?: string;
+  /**
+   * The list itself: evaluate it first-match with `evaluateAcl` semantics, so a `deny` entry before a
+   * permit leaves that traffic unprotected; `selectors[i]` is the proxy pair of the i-th permit entry.
+   */
+  acl?: AccessList;
+  selectors: Array<{ local: ProxyIdentity; remote: ProxyIdentity }>;
+  transformSets: TransformProposal[];
+  pfsGroup?: DhGroupNumber;
+  /** Global `crypto ipsec security-association lifetime` unless the entry sets its own. */
+  lifetimeSeconds: number;
+  lifetimeKilobytes: number;
+}
+
+/** Raised by the data plane when an outbound packet matches a policy that has no SA yet. */
+export interface Acquire {
+  policy: CryptoPolicy;
+  /** The selector the packet matched (IOS negotiates the ACL entry, not the single packet). */
+  local: ProxyIdentity;
+  remote: ProxyIdentity;
+  /** The packet that triggered it (dropped): TED probes go to its destination, from its source. */
+  packetSource: Ipv4Address;
+  packetDestination: Ipv4Address;
+  /** The peer to negotiate with (first `set peer`), undefined for a discover entry. */
+  peer?: Ipv4Address;
+}
+
+/** Key material and parameters of one direction of an SA, as quick mode derived them. */
+export interface SaKeys {
+  spi: number;
+  encryptionKey: Uint8Array;
+  integrityKey: Uint8Array;
+}
+
+/** A negotiated SA pair that IKE asks the data plane to install. */
+export interface SaPairInstall {
+  policy: CryptoPolicy;
+  local: Ipv4Address;
+  remote: Ipv4Address;
+  localProxy: ProxyIdentity;
+  remoteProxy: ProxyIdentity;
+  transform: TransformProposal;
+  /** The SA protecting packets from the peer to us: our SPI. */
+  inbound: SaKeys;
+  /** The SA protecting packets from us to the peer: the peer's SPI. */
+  outbound: SaKeys;
+  lifetimeSeconds: number;
+  lifetimeKilobytes: number;
+  pfsGroup?: DhGroupNumber;
+  /** The ISAKMP SA's connection id the pair was negotiated under. */
+  isakmpConnId: number;
+}
+
+/** What the data plane answers to a responder's proposal check (IOS's validate_proposal_request). */
+export type ProposalVerdict =
+  | { ok: true; policy: CryptoPolicy; transform: TransformProposal }
+  | { ok: false; reason: 'proxy-identities-not-supported' | 'transform-not-supported' };
+
+/** The data plane's services to IKE. */
+export interface IpsecPort {
+  /** A fresh inbound SPI for an SA from `remote` to `local` (drawn from the seeded stream, unique, >= 256). */
+  allocateSpi(local: Ipv4Address, remote: Ipv4Address, protocol: number): number;
+  /** Responder: does a local policy on the interface owning `local` accept these proxies and one of the offered transforms? */
+  validateProposal(
+    local: Ipv4Address,
+    remote: Ipv4Address,
+    localProxy: ProxyIdentity,
+    remoteProxy: ProxyIdentity,
+    offered: TransformProposal[],
+    pfsGroup: DhGroupNumber | undefined,
+  ): ProposalVerdict;
+  /**
+   * Reserves the crypto engine connections of a new SA pair (IOS: `ipsec allocate flow 0`, twice),
+   * e.g. 2000 and 2001. IKE prints them in `Creating IPsec SAs` before the pair is installed.
+   */
+  allocateFlows(): { inboundConnId: number; outboundConnId: number };
+  /** Installs the pair under the connections `allocateFlows` reserved (IOS: initialize_sas, create_sa). */
+  installSaPair(install: SaPairInstall, connIds: { inboundConnId: number; outboundConnId: number }): void;
+  /** Removes the SAs with these SPIs (a DELETE notify, `clear crypto sa`, expiry). */
+  deleteSas(peer: Ipv4Address, spis: number[]): void;
+}
+
+/** The data plane's notices to IKE. */
+export interface IpsecEvents {
+  acquire(acquire: Acquire): void;
+  /** The soft lifetime of an outbound SA ran out: negotiate its replacement now. */
+  rekey(policy: CryptoPolicy, local: ProxyIdentity, remote: ProxyIdentity, peer: Ipv4Address): void;
+  /** An SA pair expired or was cleared here: tell the peer with a DELETE (protocol ESP, our inbound SPI). */
+  expired(peer: Ipv4Address, inboundSpi: number, isakmpConnId: number): void;
+}
