@@ -31,3 +31,4 @@ export { renderPing } from './render/ping-output.ts';
 export { renderShowIpRoute } from './render/show-ip-route.ts';
 export { IosText } from './messages.ts';
 export { createDebugFlags, DEBUG_SUBSYSTEMS, type DebugFlags, type DebugSubsystem } from './debug-flags.ts';
+export { renderShowCryptoMap, type DynamicMapInstance } from './render/show-crypto-map.ts';

@@ -1,6 +1,7 @@
 import type { PingRequest, PingResult } from '../net/ping-types.ts';
 import type { Route } from '../net/route-types.ts';
 import type { DebugFlags } from './debug-flags.ts';
+import type { DynamicMapInstance } from './render/show-crypto-map.ts';
 
 /**
  * The port through which the CLI reaches the rest of the router: what exec commands need
@@ -20,6 +21,8 @@ export interface RouterServices {
   ping(request: PingRequest): PingResult;
   /** The configuration the router applies changed (called once per accepted line or loaded file). */
   onConfigChanged(): void;
+  /** Crypto map entries created from dynamic map templates for the peers that are up. */
+  cryptoMapInstances(): DynamicMapInstance[];
   /** The router's `debug` switches, which the CLI turns on and off. */
   debugFlags(): DebugFlags;
   /** A syslog message for the console log (`%SYS-5-CONFIG_I: ...`), without timestamp. */

@@ -143,6 +143,8 @@ export class Router {
       onConfigChanged: () => this.configChanged(),
       syslog: (message) => this.syslog(message),
       debugFlags: () => this.debug,
+      // Instances come from dynamic peers, which need IKE: none can exist without it.
+      cryptoMapInstances: () => [],
     };
   }
 

@@ -12,6 +12,7 @@ import { renderShowVersion } from '../render/show-version.ts';
 import { IosText, PLATFORM } from '../messages.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
 import { DEBUG_COMMANDS } from './debug-commands.ts';
+import { renderShowCryptoMap } from '../render/show-crypto-map.ts';
 import { IFNAME, interfaceNameOf } from './shared-grammar.ts';
 
 /** Exec commands (`>` and `#`). */
@@ -176,6 +177,7 @@ const PRIVILEGED: CommandSpec[] = [
     syntax: `show [ip] access-lists ${LIST_ID}`,
     run: (ctx, args) => ctx.print(...renderShowAccessLists(ctx.config.accessLists, args.get('list'))),
   },
+  { syntax: 'show crypto map', run: (ctx) => ctx.print(...renderShowCryptoMap(ctx.config, ctx.services.cryptoMapInstances())) },
   { syntax: 'show crypto isakmp policy', run: (ctx) => ctx.print(...renderShowIsakmpPolicy(ctx.config.crypto.isakmpPolicies)) },
   { syntax: `clear access-list counters ${LIST_ID}`, run: clearCounters },
   { syntax: 'write [memory]', run: saveConfig },

@@ -3,6 +3,7 @@ import type { Route } from '../../net/route-types.ts';
 import { IOS_BOOT_CLOCK_MS } from '../render/clock-format.ts';
 import type { RouterServices } from '../router-services.ts';
 import { createDebugFlags, type DebugFlags } from '../debug-flags.ts';
+import type { DynamicMapInstance } from '../render/show-crypto-map.ts';
 
 /**
  * A scripted stand-in for the router in unit tests: fixed clock and routes, link states by
@@ -19,6 +20,12 @@ export class FakeRouterServices implements RouterServices {
   readonly logs: string[] = [];
   configChanges = 0;
   readonly debug: DebugFlags = createDebugFlags();
+
+  instances: DynamicMapInstance[] = [];
+
+  cryptoMapInstances(): DynamicMapInstance[] {
+    return this.instances;
+  }
 
   debugFlags(): DebugFlags {
     return this.debug;

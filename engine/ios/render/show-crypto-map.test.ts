@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { IosDevice } from '../session/ios-device.ts';
+import { FakeRouterServices } from '../testing/fake-router-services.ts';
+import { parseIpv4 } from '../../wire/ipv4-address.ts';
+import { renderShowCryptoMap } from './show-crypto-map.ts';
+
+const scenario = (name: string): string => readFileSync(fileURLToPath(new URL(`../../../scenarios/ted-doc/${name}`, import.meta.url)), 'utf8');
+
+function daphne(): IosDevice {
+  const device = new IosDevice({ services: new FakeRouterServices() });
+  assert.deepEqual(device.loadStartupConfig(scenario('daphne.cfg')).rejected, []);
+  return device;
+}
+
+const collapse = (lines: string[]): string => lines.map((line) => line.replace(/\s+/g, ' ').trimEnd()).filter((line) => line !== '').join('\n');
+
+test("with the document's dynamic instance, show crypto map reproduces the reference", () => {
+  const device = daphne();
+  const lines = renderShowCryptoMap(device.config, [
+    {
+      map: 'tedtag',
+      seq: 11,
+      template: { name: 'ted-map', seq: 10 },
+      peer: parseIpv4('11.11.11.2')!,
+      accessListLines: ['access-list permit ip 13.13.13.0 0.0.0.255 12.12.12.0 0.0.0.255'],
+      settings: { peers: [], transformSets: ['ted-transforms'], matchAddress: '101' },
+    },
+  ]);
+  const reference = scenario('reference/daphne.show-crypto-map.txt').split('\n').slice(1);
+  assert.equal(collapse(lines), collapse(reference));
+});
+
+test('without instances only the template entry and the interfaces are shown', () => {
+  assert.deepEqual(
+    renderShowCryptoMap(daphne().config).filter((line) => line !== ''),
+    [
+      'Crypto Map "tedtag" 10 ipsec-isakmp',
+      '        Dynamic map template tag: ted-map',
+      '        Discover enabled',
+      '        Interfaces using crypto map tedtag:',
+      '                FastEthernet0/0',
+    ],
+  );
+});
+
+test('a static entry shows its peer, its access list with entries, lifetimes, PFS and transform sets', () => {
+  const device = new IosDevice({ services: new FakeRouterServices() });
+  device.loadStartupConfig(`crypto ipsec transform-set ts esp-3des esp-sha-hmac
+crypto map vpn 10 ipsec-isakmp
+ set peer 192.0.2.2
+ set transform-set ts
+ set pfs group2
+ match address 120
+interface FastEthernet0/0
+ ip address 192.0.2.1 255.255.255.0
+ crypto map vpn
+access-list 120 permit ip 10.1.1.0 0.0.0.255 10.2.2.0 0.0.0.255
+end`);
+  assert.deepEqual(renderShowCryptoMap(device.config).filter((line) => line !== ''), [
+    'Crypto Map "vpn" 10 ipsec-isakmp',
+    '        Peer = 192.0.2.2',
+    '        Extended IP access list 120',
+    '            access-list 120 permit ip 10.1.1.0 0.0.0.255 10.2.2.0 0.0.0.255',
+    '        Current peer: 192.0.2.2',
+    '        Security association lifetime: 4608000 kilobytes/3600 seconds',
+    '        PFS (Y/N): Y',
+    '        DH group:  group2',
+    '        Transform sets={ ts, }',
+    '        Interfaces using crypto map vpn:',
+    '                FastEthernet0/0',
+  ]);
+});
