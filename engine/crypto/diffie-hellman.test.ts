@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { getDiffieHellman } from 'node:crypto';
+import { test } from 'node:test';
+import { dhKeyPair, dhPrivateKeyLength, dhSharedSecret, isValidDhPublicValue } from './diffie-hellman.ts';
+import { MODP_GROUPS, modpGroup, modpPrimeBytes, type ModpGroup } from './modp-groups.ts';
+import { toHex } from './test-hex.ts';
+
+function toBigInt(bytes: Uint8Array): bigint {
+  return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
+}
+
+function toBytes(value: bigint, length: number): Uint8Array {
+  return Uint8Array.from({ length }, (_, i) => Number((value >> BigInt(8 * (length - 1 - i))) & 0xffn));
+}
+
+/** arctan(1/x) in fixed point with `scale` fractional bits (Taylor series). */
+function arctanInverse(x: bigint, scale: bigint): bigint {
+  let term = (1n << scale) / x;
+  let sum = 0n;
+  for (let k = 0n; term !== 0n; k++) {
+    sum += (k % 2n === 0n ? term : -term) / (2n * k + 1n);
+    term /= x * x;
+  }
+  return sum;
+}
+
+/** floor(2^bits * pi), by Machin's formula with 64 guard bits. */
+function piTimesPowerOfTwo(bits: number): bigint {
+  const scale = BigInt(bits) + 64n;
+  const pi = 16n * arctanInverse(5n, scale) - 4n * arctanInverse(239n, scale);
+  return pi >> 64n;
+}
+
+/** The construction both RFCs state: p = 2^n - 2^(n-64) - 1 + 2^64 * (floor(2^(n-130) pi) + k). */
+const RFC_OFFSETS: Record<number, bigint> = { 1: 149686n, 2: 129093n, 5: 741804n, 14: 124476n };
+
+function rfcPrime(group: ModpGroup): bigint {
+  const n = BigInt(group.bits);
+  return (1n << n) - (1n << (n - 64n)) - 1n + (1n << 64n) * (piTimesPowerOfTwo(group.bits - 130) + RFC_OFFSETS[group.id]!);
+}
+
+function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  let result = 1n;
+  for (let b = base % modulus, e = exponent; e > 0n; e >>= 1n, b = (b * b) % modulus) {
+    if (e & 1n) result = (result * b) % modulus;
+  }
+  return result;
+}
+
+test('each typed prime equals the RFC formula built from pi, and has the stated bit length', () => {
+  for (const group of MODP_GROUPS) {
+    const prime = toBigInt(modpPrimeBytes(group));
+    assert.equal(prime.toString(2).length, group.bits, `group ${group.id}`);
+    assert.equal(modpPrimeBytes(group).length, group.primeLength);
+    assert.equal(prime, rfcPrime(group), `group ${group.id} (${group.source})`);
+  }
+});
+
+test("each typed prime equals OpenSSL's copy of the same RFC group", () => {
+  const openSslNames: Record<number, string> = { 1: 'modp1', 2: 'modp2', 5: 'modp5', 14: 'modp14' };
+  for (const group of MODP_GROUPS) {
+    const reference = getDiffieHellman(openSslNames[group.id]!);
+    assert.equal(toHex(modpPrimeBytes(group)), reference.getPrime('hex'), `group ${group.id}`);
+    assert.equal(reference.getGenerator('hex'), '02');
+  }
+});
+
+test('the groups IKEv1 negotiates, by Group Description number', () => {
+  assert.deepEqual(MODP_GROUPS.map((g) => [g.id, g.bits, g.primeLength, g.generator]), [
+    [1, 768, 96, 2],
+    [2, 1024, 128, 2],
+    [5, 1536, 192, 2],
+    [14, 2048, 256, 2],
+  ]);
+  assert.equal(modpGroup(3), undefined);
+});
+
+function privateKey(group: ModpGroup, fill: number): Uint8Array {
+  return new Uint8Array(dhPrivateKeyLength(group)).map((_, i) => (fill * (i + 7)) & 0xff);
+}
+
+test('the public value is g^x mod p, at the full prime length', () => {
+  for (const group of MODP_GROUPS.filter((g) => g.bits <= 1024)) {
+    const x = privateKey(group, 13);
+    const pair = dhKeyPair(group.id, x);
+    assert.ok(pair.ok);
+    assert.equal(pair.value.publicKey.length, group.primeLength);
+    const expected = modPow(2n, toBigInt(x), toBigInt(modpPrimeBytes(group)));
+    assert.equal(toHex(pair.value.publicKey), toHex(toBytes(expected, group.primeLength)));
+  }
+});
+
+test('small values are left-padded with zeros to the prime length', () => {
+  const group = modpGroup(2)!;
+  const pair = dhKeyPair(group, Uint8Array.of(2));
+  assert.ok(pair.ok);
+  assert.equal(toHex(pair.value.publicKey), '00'.repeat(127) + '04');
+  const secret = dhSharedSecret(group, Uint8Array.of(2), Uint8Array.of(3));
+  assert.ok(secret.ok);
+  assert.equal(toHex(secret.value), '00'.repeat(127) + '09');
+});
+
+test('both sides agree on g^xy in every group, and reusing the engines mixes nothing up', () => {
+  const pairs = MODP_GROUPS.map((group) => {
+    const initiator = dhKeyPair(group, privateKey(group, 3));
+    const responder = dhKeyPair(group, privateKey(group, 5));
+    assert.ok(initiator.ok && responder.ok);
+    return { group, initiator: initiator.value, responder: responder.value };
+  });
+  for (const { group, initiator, responder } of pairs) {
+    const atInitiator = dhSharedSecret(group, initiator.privateKey, responder.publicKey);
+    const atResponder = dhSharedSecret(group, responder.privateKey, initiator.publicKey);
+    assert.ok(atInitiator.ok && atResponder.ok);
+    assert.equal(atInitiator.value.length, group.primeLength);
+    assert.deepEqual(atInitiator.value, atResponder.value, `group ${group.id}`);
+    assert.notDeepEqual(initiator.publicKey, responder.publicKey);
+  }
+  const again = dhKeyPair(1, privateKey(modpGroup(1)!, 3));
+  assert.ok(again.ok);
+  assert.deepEqual(again.value.publicKey, pairs[0]!.initiator.publicKey);
+});
+
+test('bad peer public values are refused with a typed error (1 < y < p-1)', () => {
+  const group = modpGroup(1)!;
+  const p = toBigInt(modpPrimeBytes(group));
+  const x = privateKey(group, 3);
+  const bad = [0n, 1n, p - 1n, p, p + 1n].map((y) => toBytes(y, group.primeLength));
+  bad.push(new Uint8Array(group.primeLength + 1).fill(0xff));
+  for (const y of bad) {
+    assert.equal(isValidDhPublicValue(group, y), false);
+    const result = dhSharedSecret(group, x, y);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.equal(result.error.code, 'invalid-public-value');
+  }
+  assert.equal(isValidDhPublicValue(group, toBytes(p - 2n, group.primeLength)), true);
+  assert.equal(isValidDhPublicValue(group, Uint8Array.of(2)), true);
+});
+
+test('bad private keys and unknown groups are typed errors too', () => {
+  for (const x of [new Uint8Array(0), Uint8Array.of(1), new Uint8Array(96).fill(0xff)]) {
+    const result = dhKeyPair(1, x);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.equal(result.error.code, 'invalid-private-key');
+  }
+  const unknown = dhKeyPair(3 as 1, Uint8Array.of(5));
+  assert.equal(unknown.ok, false);
+  if (!unknown.ok) assert.equal(unknown.error.code, 'unknown-algorithm');
+  assert.equal(dhPrivateKeyLength(modpGroup(14)!), 255);
+});
