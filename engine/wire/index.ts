@@ -7,3 +7,6 @@ export * from './ipv4.ts';
 export * from './icmp.ts';
 export * from './udp.ts';
 export * from './pcap.ts';
+export * from './esp.ts';
+export * from './pcap-reader.ts';
+export * from './isakmp/index.ts';
