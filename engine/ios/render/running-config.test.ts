@@ -6,7 +6,7 @@ import { FakeRouterServices } from '../testing/fake-router-services.ts';
 import { configByteCount, renderRunningConfig, runningConfigBody } from './running-config.ts';
 import { createDefaultConfig } from '../config/config-model.ts';
 
-const REFERENCE_DIR = new URL('../../../../shared/reference/ted-doc/', import.meta.url);
+const REFERENCE_DIR = new URL('../../../scenarios/ted-doc/reference/', import.meta.url);
 
 function reference(name: string): string[] {
   return readFileSync(new URL(`${name}.running-config.txt`, REFERENCE_DIR), 'utf8').replace(/\n$/, '').split('\n');
