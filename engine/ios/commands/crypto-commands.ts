@@ -72,8 +72,8 @@ const HELP = {
   lifetime: 'security association lifetime',
   seconds: 'Time-based key duration in seconds',
   kilobytes: 'Volume-based key duration',
-  $seconds: 'Security association duration in seconds',
-  $kilobytes: 'Security association duration in kilobytes encrypted',
+  $sec: 'Security association duration in seconds',
+  $kb: 'Security association duration in kilobytes encrypted',
   $dynName: 'Dynamic crypto map template tag',
   $dynSeq: 'Sequence to insert into dynamic crypto map entry',
 };

@@ -14,6 +14,7 @@ const HELP = {
   ipsec: 'IPSEC processing',
   all: 'Enable all debugging',
   debugging: 'State of each debugging option',
+  show: 'Show running system information',
 };
 
 const SUBSYSTEM = '(isakmp$subsystem|engine$subsystem|ipsec$subsystem)';

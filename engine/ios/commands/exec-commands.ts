@@ -20,6 +20,7 @@ import { IFNAME, interfaceNameOf } from './shared-grammar.ts';
 const HELP = {
   show: 'Show running system information',
   'running-config': 'Current operating configuration',
+  map: 'Crypto maps',
   'startup-config': 'Contents of startup configuration',
   version: 'System hardware and software status',
   clock: 'Display the system clock',

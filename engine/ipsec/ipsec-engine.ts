@@ -1,0 +1,225 @@
+import type { IpNode } from '../net/ip-node.ts';
+import type { SeededRandom } from '../sim/random.ts';
+import type { Sim } from '../sim/sim.ts';
+import { formatIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
+import { AcquireRequests, SA_REQUEST_TIMER_MS } from './acquire-requests.ts';
+import { emptyIpsecDropCounters, type DataPlaneContext, type IpsecDropCounters } from './data-plane-context.ts';
+import { processInbound } from './esp-inbound.ts';
+import { processOutbound } from './esp-outbound.ts';
+import { espSaCrypto } from './esp-transform.ts';
+import type {
+  CryptoPolicy, DhGroupNumber, IpsecEvents, IpsecPort, ProposalVerdict, ProxyIdentity, SaPairInstall, TransformProposal,
+} from './ipsec-port.ts';
+import { engineConnectionSnapshots, interfaceSnapshots, type EngineConnectionSnapshot, type InterfaceSnapshot } from './ipsec-snapshot.ts';
+import type { IpsecTraceEvent, IpsecTraceSink } from './ipsec-trace.ts';
+import { checkProposal } from './proposal-validation.ts';
+import { SaDatabase, type SaPair } from './sa-database.ts';
+import { deleteTrace, expiringTrace, installTrace } from './sa-trace.ts';
+import { SaLifetimes } from './sa-lifetime.ts';
+import { SecurityPolicyDatabase, type AccessListLookup } from './security-policy.ts';
+import { SyslogRateLimit } from './syslog-rate-limit.ts';
+import { espSaRows } from './wireshark-esp-sa.ts';
+
+export interface IpsecEngineOptions {
+  /** The router's IP stack: the engine hooks into its crypto map interfaces and its receive path. */
+  node: IpNode;
+  /** The router's own random stream: SPIs and IVs. */
+  random: SeededRandom;
+  /** IKE's side of the port; may also be given later with `connect`. */
+  events?: IpsecEvents;
+  /** Receives every debug and syslog event. */
+  trace?: IpsecTraceSink;
+  /** The router's access lists, so crypto ACL `deny` entries and counters work as in IOS. */
+  accessLists?: AccessListLookup;
+  /** How long an unanswered SA request blocks new ones (IOS's request timer). */
+  requestTimerMs?: number;
+}
+
+const IGNORE_EVENTS: IpsecEvents = { acquire: () => {}, rekey: () => {}, expired: () => {} };
+
+/**
+ * The IPsec data plane of one router (IOS's SA manager and crypto engine): policies from
+ * its crypto maps, SAs from IKE, ESP on the wire, counters, lifetimes, and the facts that
+ * `show crypto ipsec sa` and the debug output are made of.
+ */
+export class IpsecEngine implements IpsecPort {
+  readonly drops: IpsecDropCounters = emptyIpsecDropCounters();
+  /** Pairs IKE asked for that could not be installed (a transform without ESP, keys of the wrong length). */
+  readonly installErrors: string[] = [];
+  private readonly node: IpNode;
+  private readonly sim: Sim;
+  private readonly random: SeededRandom;
+  private readonly spd: SecurityPolicyDatabase;
+  private readonly sad = new SaDatabase();
+  private readonly lifetimes: SaLifetimes;
+  private readonly requests: AcquireRequests;
+  private readonly syslogLimit = new SyslogRateLimit();
+  private readonly traceSink: IpsecTraceSink | undefined;
+  private readonly context: DataPlaneContext;
+  private readonly espSaHistory: string[] = [];
+  private events: IpsecEvents;
+  private hookedInterfaces: string[] = [];
+
+  constructor(options: IpsecEngineOptions) {
+    this.node = options.node;
+    this.sim = options.node.sim;
+    this.random = options.random;
+    this.events = options.events ?? IGNORE_EVENTS;
+    this.traceSink = options.trace;
+    this.spd = new SecurityPolicyDatabase(options.accessLists);
+    this.lifetimes = new SaLifetimes(this.sim, { soft: (pair) => this.softExpiry(pair), hard: (pair) => this.hardExpiry(pair) });
+    this.requests = new AcquireRequests({
+      sim: this.sim,
+      timerMs: options.requestTimerMs ?? SA_REQUEST_TIMER_MS,
+      trace: (event) => this.trace(event),
+      raise: (acquire) => this.events.acquire(acquire),
+    });
+    this.context = {
+      node: this.node, spd: this.spd, sad: this.sad, random: this.random, lifetimes: this.lifetimes, drops: this.drops,
+      trace: (event) => this.trace(event),
+      acquire: (match, datagram, context) => this.requests.request(match, datagram, context),
+    };
+    this.node.setInboundHook((datagram, { iface }) => processInbound(this.context, datagram, iface));
+  }
+
+  connect(events: IpsecEvents): void {
+    this.events = events;
+  }
+
+  /** The crypto map entries of every interface, as the configuration now stands. */
+  setPolicies(policies: readonly CryptoPolicy[]): void {
+    this.spd.replace(policies);
+    for (const name of this.hookedInterfaces) this.node.setOutboundHook(name, undefined);
+    this.hookedInterfaces = this.spd.interfaceNames();
+    for (const name of this.hookedInterfaces) {
+      this.node.setOutboundHook(name, (datagram, context) => processOutbound(this.context, datagram, context));
+    }
+  }
+
+  policies(): CryptoPolicy[] {
+    return this.spd.all();
+  }
+
+  /** Unhooks the engine from the IP stack; its SAs stop counting time. */
+  detach(): void {
+    this.setPolicies([]);
+    this.node.setInboundHook(undefined);
+    for (const pair of this.sad.pairs()) this.lifetimes.stop(pair);
+    this.requests.clear();
+  }
+
+  // ---- IpsecPort ---------------------------------------------------------------------
+
+  allocateSpi(local: Ipv4Address, remote: Ipv4Address, protocol: number): number {
+    const spi = this.sad.allocateSpi(this.random);
+    this.trace({ subsystem: 'ipsec', kind: 'key-engine-queue-event' });
+    this.trace({ subsystem: 'ipsec', kind: 'spi-response', spi, from: local, to: remote, protocol });
+    return spi;
+  }
+
+  validateProposal(
+    local: Ipv4Address,
+    remote: Ipv4Address,
+    localProxy: ProxyIdentity,
+    remoteProxy: ProxyIdentity,
+    offered: TransformProposal[],
+    pfsGroup: DhGroupNumber | undefined,
+  ): ProposalVerdict {
+    const check = checkProposal(this.spd.all(), { local, remote, localProxy, remoteProxy, offered, pfsGroup });
+    for (const event of check.trace) this.trace(event);
+    return check.verdict;
+  }
+
+  allocateFlows(): { inboundConnId: number; outboundConnId: number } {
+    const flows = this.sad.allocateFlows();
+    this.trace({ subsystem: 'ipsec', kind: 'allocate-flow', status: 0 });
+    this.trace({ subsystem: 'ipsec', kind: 'allocate-flow', status: 0 });
+    return flows;
+  }
+
+  installSaPair(install: SaPairInstall, connIds: { inboundConnId: number; outboundConnId: number }): void {
+    const inbound = espSaCrypto(install.transform, install.inbound);
+    const outbound = espSaCrypto(install.transform, install.outbound);
+    if (!inbound.ok || !outbound.ok) {
+      const error = inbound.ok ? (outbound.ok ? undefined : outbound.error) : inbound.error;
+      this.installErrors.push(`SA pair with ${formatIpv4(install.remote)}: ${error?.message}`);
+      return;
+    }
+    const pair = this.sad.addPair({ install, connIds, inbound: inbound.value, outbound: outbound.value, now: this.sim.now() });
+    for (const event of installTrace(pair)) this.trace(event);
+    this.lifetimes.start(pair);
+    this.requests.settle(install.policy.interfaceName, install.localProxy, install.remoteProxy);
+    this.espSaHistory.push(...espSaRows([pair]));
+  }
+
+  /** A DELETE from the peer: its pairs go without a DELETE back. */
+  deleteSas(peer: Ipv4Address, spis: number[]): void {
+    const wanted = new Set(spis.map((spi) => spi >>> 0));
+    this.trace({ subsystem: 'ipsec', kind: 'key-engine-queue-event' });
+    this.trace({ subsystem: 'ipsec', kind: 'delete-notify-received' });
+    for (const spi of wanted) this.trace({ subsystem: 'ipsec', kind: 'delete-sa-by-spi', spi, protocol: 50, destination: peer });
+    const doomed = this.sad.pairs().filter(
+      (pair) => pair.install.remote === peer && (wanted.has(pair.inbound.crypto.spi) || wanted.has(pair.outbound.crypto.spi)),
+    );
+    for (const pair of doomed) this.removePair(pair);
+  }
+
+  // ---- exec commands -------------------------------------------------------------------
+
+  /** `clear crypto sa` (all pairs, or those with `peer`): each pair goes and IKE tells the peer. */
+  clearSas(filter: { peer?: Ipv4Address } = {}): void {
+    const doomed = this.sad.pairs().filter((pair) => filter.peer === undefined || pair.install.remote === filter.peer);
+    for (const pair of doomed) this.endPair(pair);
+    if (filter.peer === undefined) this.requests.clear();
+  }
+
+  /** `show crypto ipsec sa`: every crypto map interface and its idents. */
+  snapshot(): InterfaceSnapshot[] {
+    return interfaceSnapshots(this.spd.all(), this.sad.idents(), this.sim.now());
+  }
+
+  /** The IPsec rows of `show crypto engine connections active`. */
+  engineConnections(): EngineConnectionSnapshot[] {
+    return engineConnectionSnapshots(this.sad.pairs());
+  }
+
+  /** Wireshark `esp_sa` rows of every SA installed since the start, live or gone. */
+  espSaRows(): string[] {
+    return [...this.espSaHistory];
+  }
+
+  /** SA requests still waiting for IKE. */
+  get pendingRequests(): number {
+    return this.requests.size;
+  }
+
+  // ---- lifetimes -----------------------------------------------------------------------
+
+  private softExpiry(pair: SaPair): void {
+    this.trace(expiringTrace(pair));
+    const { install } = pair;
+    this.events.rekey(install.policy, install.localProxy, install.remoteProxy, install.remote);
+  }
+
+  private hardExpiry(pair: SaPair): void {
+    this.endPair(pair);
+  }
+
+  /** Ends a pair here and asks IKE to tell the peer (expiry, `clear crypto sa`). */
+  private endPair(pair: SaPair): void {
+    if (!this.removePair(pair)) return;
+    this.events.expired(pair.install.remote, pair.inbound.crypto.spi, pair.install.isakmpConnId);
+  }
+
+  private removePair(pair: SaPair): boolean {
+    this.lifetimes.stop(pair);
+    if (!this.sad.removePair(pair)) return false;
+    for (const event of deleteTrace(pair)) this.trace(event);
+    return true;
+  }
+
+  private trace(event: IpsecTraceEvent): void {
+    if (event.subsystem === 'syslog' && !this.syslogLimit.allow(event.kind, this.sim.now())) return;
+    this.traceSink?.(event);
+  }
+}
