@@ -1,0 +1,96 @@
+import type { Sim } from '../sim/sim.ts';
+
+/**
+ * The router's one CPU, as IKE sees it. IOS runs IKE as one process: a packet or a timer is
+ * handled to the end before the next one starts, and a timer that falls due during a
+ * Diffie-Hellman computation waits for it. Every piece of IKE work therefore runs as a job
+ * here, and a job that does an expensive operation continues after that operation's cost in
+ * virtual time, still holding the CPU. Costs are a table, so timing the crypto engine is one
+ * change in one place.
+ */
+
+export type CpuOperation =
+  | 'packet'
+  | 'timer'
+  | 'dh-keygen'
+  | 'dh-shared'
+  | 'skeyid'
+  | 'hmac'
+  | 'keymat';
+
+export type CpuCosts = Readonly<Record<CpuOperation, number>>;
+
+/** No operation takes time yet; work still runs through the clock, never inline. */
+export const ZERO_CPU_COSTS: CpuCosts = {
+  packet: 0,
+  timer: 0,
+  'dh-keygen': 0,
+  'dh-shared': 0,
+  skeyid: 0,
+  hmac: 0,
+  keymat: 0,
+};
+
+export interface CpuJob {
+  /**
+   * Continues this job with `step` once `operation` has taken its time. Steps added while a
+   * step runs come before the job's older steps, so a chain of `then`s runs depth first.
+   */
+  then(operation: CpuOperation, step: () => void): void;
+}
+
+interface Step {
+  operation: CpuOperation;
+  run: () => void;
+}
+
+export class CpuQueue {
+  private readonly waiting: Array<{ operation: CpuOperation; task: (job: CpuJob) => void }> = [];
+  private running = false;
+  private readonly costs: CpuCosts;
+
+  constructor(private readonly sim: Sim, costs: Partial<CpuCosts> = {}) {
+    this.costs = { ...ZERO_CPU_COSTS, ...costs };
+  }
+
+  /** Queues a new job; it starts when every job before it has finished. */
+  submit(operation: CpuOperation, task: (job: CpuJob) => void): void {
+    this.waiting.push({ operation, task });
+    this.startNext();
+  }
+
+  get busy(): boolean {
+    return this.running;
+  }
+
+  private startNext(): void {
+    if (this.running) return;
+    const next = this.waiting.shift();
+    if (next === undefined) return;
+    this.running = true;
+    const pending: Step[] = [];
+    const job: CpuJob = { then: (operation, run) => added.push({ operation, run }) };
+    let added: Step[] = [];
+    const runStep = (step: Step): void => {
+      added = [];
+      try {
+        step.run();
+      } finally {
+        pending.unshift(...added);
+        const following = pending.shift();
+        if (following === undefined) this.finish();
+        else this.sim.schedule(this.cost(following.operation), () => runStep(following));
+      }
+    };
+    this.sim.schedule(this.cost(next.operation), () => runStep({ operation: next.operation, run: () => next.task(job) }));
+  }
+
+  private finish(): void {
+    this.running = false;
+    this.startNext();
+  }
+
+  private cost(operation: CpuOperation): number {
+    return Math.max(0, this.costs[operation]);
+  }
+}

@@ -1,0 +1,66 @@
+import type { IpsecPort } from '../ipsec/ipsec-port.ts';
+import type { Sim } from '../sim/sim.ts';
+import type { SeededRandom } from '../sim/random.ts';
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import type { IsakmpPayload } from '../wire/isakmp/index.ts';
+import type { CpuJob, CpuQueue } from './cpu-queue.ts';
+import type { IkeConfig } from './ike-config.ts';
+import type { DeleteReason, IkeEvent } from './ike-events.ts';
+import type { IsakmpSa } from './isakmp-sa.ts';
+import type { SaTable } from './sa-table.ts';
+
+/** IOS 12.2's timers: a retransmission every 10 s, five of them, then the exchange is given up. */
+export interface IkeTiming {
+  retransmitIntervalMs: number;
+  maxRetransmissions: number;
+  /** A deleted SA lingers this long (`delme`) before it is purged. */
+  purgeDelayMs: number;
+  /** A finished exchange's node is purged this long after it was deleted. */
+  nodePurgeDelayMs: number;
+}
+
+export const IOS_TIMING: IkeTiming = {
+  retransmitIntervalMs: 10_000,
+  maxRetransmissions: 5,
+  purgeDelayMs: 1_000,
+  nodePurgeDelayMs: 60_000,
+};
+
+/** Why datagrams on UDP/500 were dropped, and how much went through. */
+export interface IkeCounters {
+  received: number;
+  sent: number;
+  retransmitted: number;
+  malformed: number;
+  noSa: number;
+  badHash: number;
+  unexpected: number;
+  duplicates: number;
+}
+
+export function emptyIkeCounters(): IkeCounters {
+  return { received: 0, sent: 0, retransmitted: 0, malformed: 0, noSa: 0, badHash: 0, unexpected: 0, duplicates: 0 };
+}
+
+/** The services the exchanges share, provided by the daemon: one per router. */
+export interface IkeContext {
+  readonly sim: Sim;
+  readonly random: SeededRandom;
+  readonly cpu: CpuQueue;
+  readonly port: IpsecPort;
+  readonly table: SaTable;
+  readonly counters: IkeCounters;
+  readonly timing: IkeTiming;
+  config(): IkeConfig;
+  emit(event: IkeEvent): void;
+  /** Sends an ISAKMP datagram from our port 500 to the peer's. */
+  transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array): void;
+  /** Phase 1 has keys: keep the initiator cookie and Ka for Wireshark. */
+  recordKeys(sa: IsakmpSa): void;
+  /** Phase 1 is done: the SA starts its lifetime and serves the requests that waited for it. */
+  phase1Established(sa: IsakmpSa): void;
+  deleteSa(sa: IsakmpSa, reason: DeleteReason): void;
+}
+
+/** Handles one phase-1 message for an SA in the state the transition table names. */
+export type Phase1Handler = (ctx: IkeContext, sa: IsakmpSa, payloads: IsakmpPayload[], job: CpuJob) => void;

@@ -1,0 +1,275 @@
+import type { IpNode } from '../net/ip-node.ts';
+import type { Acquire, CryptoPolicy, IpsecEvents, IpsecPort, ProxyIdentity } from '../ipsec/ipsec-port.ts';
+import type { SeededRandom } from '../sim/random.ts';
+import type { Sim } from '../sim/sim.ts';
+import { bytesToHex } from '../wire/bytes.ts';
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import { Doi, ProtocolId } from '../wire/isakmp/index.ts';
+import { startAggressiveMode } from './aggressive-mode.ts';
+import { CpuQueue, type CpuCosts, type CpuJob } from './cpu-queue.ts';
+import { emptyIkeConfig, usesAggressiveMode, type IkeConfig } from './ike-config.ts';
+import { emptyIkeCounters, IOS_TIMING, type IkeContext, type IkeCounters, type IkeTiming } from './ike-context.ts';
+import { subsystemOf, type DeleteReason, type IkeEvent, type IkeTraceSink, type IsakmpState } from './ike-events.ts';
+import { sendInformational, sendIsakmpDelete } from './informational.ts';
+import { IsakmpSa, type QuickModeRequest } from './isakmp-sa.ts';
+import { startMainMode } from './main-mode.ts';
+import { startQuickMode } from './quick-mode-initiator.ts';
+import { memoryAddress, receiveDatagram } from './receive.ts';
+import { stopPhase1Retransmission, stopPhase2Retransmission } from './retransmission.ts';
+import { SaTable } from './sa-table.ts';
+import { spiBytes } from './phase2-proposal.ts';
+
+export const IKE_UDP_PORT = 500;
+
+export interface IkeDaemonOptions {
+  sim: Sim;
+  /** The router's IP stack: IKE binds UDP/500 on it and sends from it. */
+  node: IpNode;
+  /** The router's own stream (a fork): cookies, nonces, DH private keys, message IDs. */
+  random: SeededRandom;
+  /** The IPsec data plane. */
+  port: IpsecPort;
+  config?: IkeConfig;
+  /** Receives every debug and syslog event; the router renders and filters them. */
+  trace?: IkeTraceSink;
+  /** Told each time an ISAKMP SA gets keys (for Wireshark's ikev1_decryption_table). */
+  onKeys?: (keys: IsakmpKeys) => void;
+  /** Called for an acquire of a `discover` crypto map entry (no peer yet): tunnel endpoint discovery. */
+  peerDiscovery?: (acquire: Acquire) => void;
+  cpuCosts?: Partial<CpuCosts>;
+  timing?: Partial<IkeTiming>;
+}
+
+/** A row of `show crypto isakmp sa`: dst is the responder, src the initiator. */
+export interface IsakmpSaRow {
+  destination: Ipv4Address;
+  source: Ipv4Address;
+  state: IsakmpState;
+  connId: number;
+  slot: number;
+}
+
+/** An ISAKMP SA's crypto engine connection, for `show crypto engine connections active`. */
+export interface IsakmpEngineConnection {
+  connId: number;
+  hash: 'md5' | 'sha' | 'sha256';
+  encryption: 'des' | '3des' | 'aes';
+  keyBits: number;
+}
+
+/** What Wireshark needs to decrypt an IKEv1 exchange: the initiator cookie and Ka, in hex. */
+export interface IsakmpKeys {
+  connId: number;
+  initiatorCookie: string;
+  encryptionKey: string;
+  /** The `ikev1_decryption_table` row: `<initiator cookie>,<Ka>`. */
+  wiresharkRow: string;
+}
+
+/**
+ * One router's IKE: ISAKMP on UDP/500, main, aggressive, quick and informational exchanges,
+ * driven by the data plane's acquire/rekey/expired notices. Every step runs on the router's
+ * CPU queue; every line IOS would print goes to the trace sink as a typed event.
+ */
+export class IkeDaemon implements IpsecEvents {
+  readonly counters: IkeCounters = emptyIkeCounters();
+  private readonly context: IkeContext;
+  private readonly table = new SaTable();
+  private readonly cpu: CpuQueue;
+  private readonly keys: IsakmpKeys[] = [];
+  private snapshot: IkeConfig;
+  private readonly unbind: () => void;
+
+  constructor(private readonly options: IkeDaemonOptions) {
+    this.snapshot = options.config ?? emptyIkeConfig();
+    this.cpu = new CpuQueue(options.sim, options.cpuCosts);
+    this.context = this.buildContext();
+    this.unbind = options.node.bindUdp(IKE_UDP_PORT, (udp, datagram) => {
+      this.counters.received++;
+      const arrived = { bytes: udp.payload, local: datagram.destination, peer: datagram.source };
+      this.cpu.submit('packet', (job) => receiveDatagram(this.context, arrived, job));
+    });
+  }
+
+  /** A new configuration snapshot; SAs already up keep what they negotiated. */
+  configure(config: IkeConfig): void {
+    this.snapshot = config;
+  }
+
+  /** The data plane has traffic for a crypto map entry without SAs. */
+  acquire(acquire: Acquire): void {
+    if (acquire.peer === undefined) {
+      this.options.peerDiscovery?.(acquire);
+      return;
+    }
+    this.initiate({
+      policy: acquire.policy, localProxy: acquire.local, remoteProxy: acquire.remote, peer: acquire.peer,
+      localAddress: acquire.policy.localAddress,
+    });
+  }
+
+  /** An outbound SA is near its end: quick mode again, under the ISAKMP SA if it still lives. */
+  rekey(policy: CryptoPolicy, local: ProxyIdentity, remote: ProxyIdentity, peer: Ipv4Address): void {
+    this.initiate({ policy, localProxy: local, remoteProxy: remote, peer, localAddress: policy.localAddress });
+  }
+
+  /** An SA pair is gone here (expired, `clear crypto sa`): the peer hears a DELETE for our inbound SPI. */
+  expired(peer: Ipv4Address, inboundSpi: number, isakmpConnId: number): void {
+    this.cpu.submit('packet', () => {
+      const byId = this.table.byConnId(isakmpConnId);
+      const sa = byId?.usable && byId.peer === peer ? byId : this.table.usableWith(peer);
+      if (sa === undefined) return;
+      sendInformational(this.context, sa, {
+        kind: 'delete', doi: Doi.ipsec, protocolId: ProtocolId.esp, spiSize: 4, spis: [spiBytes(inboundSpi)],
+      });
+    });
+  }
+
+  /** Negotiates a request: quick mode under an SA with the peer, or phase 1 first (main or aggressive mode). */
+  initiate(request: QuickModeRequest): void {
+    this.cpu.submit('packet', (job) => this.negotiate(request, job));
+  }
+
+  /**
+   * Takes the next connection id for an ISAKMP SA negotiated outside this daemon's exchanges:
+   * tunnel endpoint discovery's probe holds one, as on IOS.
+   */
+  reserveConnectionId(): number {
+    return this.table.allocateConnId();
+  }
+
+  /** `clear crypto isakmp`: every ISAKMP SA is deleted, established ones with a DELETE to the peer. */
+  clearIsakmp(connId?: number): void {
+    this.cpu.submit('packet', () => {
+      for (const sa of [...this.table.all()]) {
+        if (sa.deleted || (connId !== undefined && sa.connId !== connId)) continue;
+        if (sa.established) sendIsakmpDelete(this.context, sa);
+        this.deleteSa(sa, 'manual-clear');
+      }
+    });
+  }
+
+  isakmpSaRows(): IsakmpSaRow[] {
+    return this.table.all().filter((sa) => !sa.deleted)
+      .map((sa) => ({ destination: sa.destination, source: sa.source, state: sa.state, connId: sa.connId, slot: 0 }));
+  }
+
+  engineConnections(): IsakmpEngineConnection[] {
+    return this.table.all().filter((sa) => sa.usable && sa.suite !== undefined).map((sa) => ({
+      connId: sa.connId,
+      hash: sa.suite!.hash.keyword,
+      encryption: sa.suite!.encryption.keyword,
+      keyBits: sa.suite!.encryption.cipher.keyLength * 8,
+    }));
+  }
+
+  /** Every ISAKMP SA's keys since the router started, deleted ones included (captures outlive SAs). */
+  wiresharkKeys(): IsakmpKeys[] {
+    return [...this.keys];
+  }
+
+  /** Lets go of UDP/500 and stops every timer's effect (the router is switched off). */
+  stop(): void {
+    this.unbind();
+    for (const sa of this.table.all()) this.forget(sa);
+  }
+
+  private negotiate(request: QuickModeRequest, job: CpuJob): void {
+    if (this.inFlight(request)) return;
+    this.emit({ kind: 'ke-message', index: 1, total: 1 });
+    const established = this.table.usableWith(request.peer);
+    if (established !== undefined) return startQuickMode(this.context, established, request);
+    const pending = this.table.negotiatingWith(request.peer);
+    if (pending !== undefined) {
+      pending.waiting.push(request);
+      return;
+    }
+    this.emit({ kind: 'local-port', localPort: IKE_UDP_PORT, remotePort: IKE_UDP_PORT });
+    const aggressive = usesAggressiveMode(this.snapshot, request.peer);
+    const sa = new IsakmpSa(this.table.allocateConnId(), 'I', aggressive ? 'aggressive' : 'main', request.localAddress,
+      request.peer, this.options.random.bytes(8), new Uint8Array(8), memoryAddress(this.context));
+    this.table.add(sa);
+    sa.waiting.push(request);
+    if (aggressive) startAggressiveMode(this.context, sa, job);
+    else startMainMode(this.context, sa);
+  }
+
+  /** The same selector already waits for phase 1 or is in quick mode: one negotiation is enough. */
+  private inFlight(request: QuickModeRequest): boolean {
+    const same = (other: QuickModeRequest) => other.peer === request.peer && other.policy.seq === request.policy.seq
+      && other.policy.mapName === request.policy.mapName && sameProxy(other.localProxy, request.localProxy)
+      && sameProxy(other.remoteProxy, request.remoteProxy);
+    return this.table.all().some((sa) => !sa.deleted && (sa.waiting.some(same)
+      || [...sa.exchanges.values()].some((exchange) => exchange.role === 'I' && exchange.awaiting === 'QM2' && same(exchange.request))));
+  }
+
+  private emit(event: IkeEvent): void {
+    this.options.trace?.({ ...event, subsystem: subsystemOf(event.kind), timeMs: this.options.sim.now() });
+  }
+
+  private buildContext(): IkeContext {
+    const { sim, random, port } = this.options;
+    return {
+      sim, random, port, cpu: this.cpu, table: this.table, counters: this.counters,
+      timing: { ...IOS_TIMING, ...this.options.timing },
+      config: () => this.snapshot,
+      emit: (event) => this.emit(event),
+      transmit: (local, peer, bytes) => this.transmit(local, peer, bytes),
+      recordKeys: (sa) => this.recordKeys(sa),
+      phase1Established: (sa) => this.phase1Established(sa),
+      deleteSa: (sa, reason) => this.deleteSa(sa, reason),
+    };
+  }
+
+  private transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array): void {
+    this.counters.sent++;
+    this.options.node.sendUdp({ destination: peer, source: local, sourcePort: IKE_UDP_PORT, destinationPort: IKE_UDP_PORT, payload: bytes });
+  }
+
+  private recordKeys(sa: IsakmpSa): void {
+    const initiatorCookie = bytesToHex(sa.initiatorCookie);
+    const encryptionKey = bytesToHex(sa.keys!.encryptionKey);
+    const keys = { connId: sa.connId, initiatorCookie, encryptionKey, wiresharkRow: `${initiatorCookie},${encryptionKey}` };
+    this.keys.push(keys);
+    this.options.onKeys?.(keys);
+  }
+
+  /** The SA lives for its lifetime from now, and the requests that waited for it go to quick mode. */
+  private phase1Established(sa: IsakmpSa): void {
+    sa.established = true;
+    const lifetimeMs = sa.suite!.lifetimeSeconds * 1000;
+    sa.expiry = this.options.sim.schedule(lifetimeMs, () => this.cpu.submit('timer', () => {
+      if (sa.deleted) return;
+      sendIsakmpDelete(this.context, sa);
+      this.deleteSa(sa, 'lifetime-expired');
+    }));
+    for (const request of sa.waiting.splice(0)) startQuickMode(this.context, sa, request);
+  }
+
+  /** IOS marks the SA deleted at once and purges it a second later (`delme`). */
+  private deleteSa(sa: IsakmpSa, reason: DeleteReason): void {
+    if (sa.deleted) return;
+    this.emit({ kind: 'no-paranoid-keepalives', connId: sa.connId });
+    this.emit({ kind: 'deleting-sa', connId: sa.connId, reason, role: sa.role, state: sa.state, peer: sa.peer });
+    this.forget(sa);
+    this.options.sim.schedule(this.context.timing.purgeDelayMs, () => this.cpu.submit('timer', () => {
+      this.emit({ kind: 'purging-sa', connId: sa.connId, address: sa.memoryAddress });
+      this.emit({ kind: 'engine-delete-connection', connId: sa.connId });
+      this.table.remove(sa);
+    }));
+  }
+
+  private forget(sa: IsakmpSa): void {
+    sa.deleted = true;
+    stopPhase1Retransmission(sa);
+    sa.expiry?.cancel();
+    for (const exchange of sa.exchanges.values()) stopPhase2Retransmission(exchange);
+    if (sa.dh !== undefined) this.table.releaseDhSlot(sa.dh.slot);
+    sa.dh = undefined;
+    sa.waiting.length = 0;
+  }
+}
+
+function sameProxy(a: ProxyIdentity, b: ProxyIdentity): boolean {
+  return a.address === b.address && a.mask === b.mask && a.protocol === b.protocol && a.port === b.port;
+}

@@ -1,0 +1,143 @@
+import type { DhKeyPair, IkeEncryptionChoice, IkeHashChoice, ModpGroup } from '../crypto/index.ts';
+import type { CryptoPolicy, DhGroupNumber, ProxyIdentity, TransformProposal } from '../ipsec/ipsec-port.ts';
+import type { Timer } from '../sim/sim.ts';
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import type { IkeRole, IsakmpState } from './ike-events.ts';
+import type { Phase1Keys } from './keymat.ts';
+
+/** The phase-1 protection suite both sides agreed on. */
+export interface Phase1Suite {
+  /** The local policy that matched (65535 for the default suite). */
+  priority: number;
+  encryption: IkeEncryptionChoice;
+  hash: IkeHashChoice;
+  group: ModpGroup;
+  lifetimeSeconds: number;
+}
+
+/** A Diffie-Hellman exchange in progress: the crypto engine's slot number and our key pair. */
+export interface DhState {
+  slot: number;
+  keyPair: DhKeyPair;
+}
+
+/** The last message sent that waits for an answer, resent by timer until the answer comes. */
+export interface PendingRetransmission {
+  bytes: Uint8Array;
+  count: number;
+  timer: Timer;
+}
+
+/** What quick mode is asked to negotiate: one selector of one crypto map entry with one peer. */
+export interface QuickModeRequest {
+  policy: CryptoPolicy;
+  localProxy: ProxyIdentity;
+  remoteProxy: ProxyIdentity;
+  peer: Ipv4Address;
+  /** Our tunnel endpoint: the crypto map interface's address. */
+  localAddress: Ipv4Address;
+}
+
+/** The IPsec side of one quick mode, agreed or offered. */
+export interface Phase2Offer {
+  /** The transform sets offered (initiator) or the one chosen (both, once agreed). */
+  transforms: TransformProposal[];
+  /** PROTO_IPSEC_ESP or PROTO_IPSEC_AH. */
+  protocolId: number;
+  pfsGroup?: DhGroupNumber;
+  lifetimeSeconds: number;
+  lifetimeKilobytes: number;
+}
+
+/** One quick-mode exchange (IOS: a "node" of the ISAKMP SA), keyed by its message ID. */
+export interface QuickModeExchange {
+  messageId: number;
+  role: IkeRole;
+  /** The message this exchange waits for; `done` once the SAs are created or the exchange failed. */
+  awaiting: 'QM1' | 'QM2' | 'QM3' | 'done';
+  request: QuickModeRequest;
+  offer: Phase2Offer;
+  /** The SPI we chose for our inbound SA. */
+  inboundSpi: number;
+  outboundSpi?: number;
+  /** What the data plane agreed to: its crypto map entry and transform set. */
+  policy?: CryptoPolicy;
+  chosen?: TransformProposal;
+  pfsSecret?: Uint8Array;
+  initiatorNonce?: Uint8Array;
+  responderNonce?: Uint8Array;
+  dh?: DhState;
+  /** Our PFS public value, sent in the KE payload. */
+  ownPublic?: Uint8Array;
+  peerPublic?: Uint8Array;
+  /** The CBC chain of this exchange (RFC 2409 appendix B). */
+  iv: Uint8Array;
+  /** The chain as it stood before the last message: a forged message must not move it. */
+  ivBeforeLastMessage?: Uint8Array;
+  lastReceived?: Uint8Array;
+  lastSent?: Uint8Array;
+  retransmission?: PendingRetransmission;
+}
+
+/** An ISAKMP SA and its phase-1 exchange, from the first packet to its deletion. */
+export class IsakmpSa {
+  state: IsakmpState;
+  responderCookie: Uint8Array;
+  suite?: Phase1Suite;
+  presharedKey?: Uint8Array;
+  /** SAi_b: the initiator's SA payload body, which both HASH_I and HASH_R cover. */
+  initiatorSaBody?: Uint8Array;
+  dh?: DhState;
+  initiatorPublic?: Uint8Array;
+  responderPublic?: Uint8Array;
+  initiatorNonce?: Uint8Array;
+  responderNonce?: Uint8Array;
+  /** IDii_b / IDir_b as sent, for the hashes. */
+  initiatorIdBody?: Uint8Array;
+  responderIdBody?: Uint8Array;
+  keys?: Phase1Keys;
+  /** The phase-1 CBC chain; once phase 1 is done, its last block seeds every later exchange's IV. */
+  phase1Iv?: Uint8Array;
+  /** The chain as it stood before the last message: a forged message must not move it. */
+  ivBeforeLastMessage?: Uint8Array;
+  established = false;
+  deleted = false;
+  /** The last message accepted from the peer and our answer to it, for duplicates. */
+  lastReceived?: Uint8Array;
+  lastSent?: Uint8Array;
+  retransmission?: PendingRetransmission;
+  /** Requests waiting for phase 1 to finish. */
+  readonly waiting: QuickModeRequest[] = [];
+  readonly exchanges = new Map<number, QuickModeExchange>();
+  expiry?: Timer;
+  /** An address for `purging SA., sa=...`: IOS prints where the SA lives in its memory. */
+  readonly memoryAddress: number;
+
+  constructor(
+    readonly connId: number,
+    readonly role: IkeRole,
+    readonly exchange: 'main' | 'aggressive',
+    readonly local: Ipv4Address,
+    readonly peer: Ipv4Address,
+    readonly initiatorCookie: Uint8Array,
+    responderCookie: Uint8Array,
+    memoryAddress: number,
+  ) {
+    this.state = exchange === 'main' ? 'MM_NO_STATE' : 'AG_NO_STATE';
+    this.responderCookie = responderCookie;
+    this.memoryAddress = memoryAddress;
+  }
+
+  /** `show crypto isakmp sa` names the responder as dst and the initiator as src. */
+  get destination(): Ipv4Address {
+    return this.role === 'I' ? this.peer : this.local;
+  }
+
+  get source(): Ipv4Address {
+    return this.role === 'I' ? this.local : this.peer;
+  }
+
+  get usable(): boolean {
+    return this.established && !this.deleted;
+  }
+}

@@ -1,0 +1,152 @@
+import { bytesEqual } from '../wire/bytes.ts';
+import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import {
+  decodeIsakmp, ExchangeType,
+  type IsakmpBody, type IsakmpMessage, type IsakmpPayload,
+} from '../wire/isakmp/index.ts';
+import type { CpuJob } from './cpu-queue.ts';
+import { newSaTransition, phase1Transition, quickModeTransition } from './exchange-table.ts';
+import type { IkeContext } from './ike-context.ts';
+import { receiveInformational } from './informational.ts';
+import { IsakmpSa } from './isakmp-sa.ts';
+import { messageIv } from './keymat.ts';
+import { cipherOf, decryptBody } from './message-crypto.ts';
+import { responderQm1 } from './quick-mode-responder.ts';
+import { answerDuplicate, stopPhase1Retransmission } from './retransmission.ts';
+import { isZeroCookie } from './sa-table.ts';
+
+/**
+ * The receive path of UDP/500: decode, find the SA (or open one for a first message), weed
+ * out duplicates, decrypt, and hand the payloads to the handler the transition table names.
+ * Nothing that arrives can make it throw: every fault is counted and logged, and the packet dropped.
+ */
+
+export interface ArrivedDatagram {
+  bytes: Uint8Array;
+  /** Our address it was sent to, and the peer's it came from. */
+  local: Ipv4Address;
+  peer: Ipv4Address;
+}
+
+const PHASE1_EXCHANGES: ReadonlySet<number> = new Set([ExchangeType.identityProtection, ExchangeType.aggressive]);
+
+function malformedFrom(ctx: IkeContext, peer: Ipv4Address, reservedNotZeroOn?: number): void {
+  ctx.counters.malformed++;
+  if (reservedNotZeroOn !== undefined) ctx.emit({ kind: 'reserved-not-zero', payloadType: reservedNotZeroOn });
+  ctx.emit({ kind: 'bad-message', peer });
+}
+
+export function receiveDatagram(ctx: IkeContext, arrived: ArrivedDatagram, job: CpuJob): void {
+  const decoded = decodeIsakmp(arrived.bytes);
+  if (!decoded.ok) return malformedFrom(ctx, arrived.peer);
+  const message = decoded.value;
+  const { header } = message;
+  const sa = ctx.table.find(header.initiatorCookie, header.responderCookie, arrived.peer);
+  if (sa === undefined) return receiveWithoutSa(ctx, message, arrived, job);
+  if (sa.role === 'I' && isZeroCookie(sa.responderCookie) && PHASE1_EXCHANGES.has(header.exchangeType)) {
+    sa.responderCookie = header.responderCookie;
+  }
+  ctx.emit({ kind: 'packet-received', connId: sa.connId, peer: sa.peer, role: sa.role, state: sa.state });
+  if (header.exchangeType === ExchangeType.informational) return receiveInformational(ctx, sa, header.messageId, message.body, job);
+  if (header.exchangeType === ExchangeType.quick) return receiveQuickMode(ctx, sa, message, arrived.bytes, job);
+  receivePhase1(ctx, sa, message, arrived.bytes, job);
+}
+
+/** Only a first message (MM1, AM1) may arrive without an SA; it opens one at the responder. */
+function receiveWithoutSa(ctx: IkeContext, message: IsakmpMessage, arrived: ArrivedDatagram, job: CpuJob): void {
+  const { header, body } = message;
+  const transition = newSaTransition(header.exchangeType);
+  if (transition === undefined || !isZeroCookie(header.responderCookie) || body.encrypted || header.messageId !== 0) {
+    ctx.counters.noSa++;
+    ctx.emit({ kind: 'no-sa', peer: arrived.peer });
+    return;
+  }
+  const existing = ctx.table.findResponderByInitiatorCookie(header.initiatorCookie, arrived.peer);
+  if (existing !== undefined) {
+    ctx.emit({ kind: 'packet-received', connId: existing.connId, peer: existing.peer, role: existing.role, state: existing.state });
+    if (existing.lastReceived !== undefined && bytesEqual(existing.lastReceived, arrived.bytes)) answerDuplicate(ctx, existing, 1, existing.lastSent);
+    else ctx.counters.unexpected++;
+    return;
+  }
+  // Without an SA payload there is nothing to negotiate: no SA is opened for it.
+  if (!body.payloads.some((payload) => payload.kind === 'sa')) return malformedFrom(ctx, arrived.peer);
+  ctx.emit({ kind: 'packet-received-new-sa', peer: arrived.peer });
+  ctx.emit({ kind: 'local-port', localPort: 500, remotePort: 500 });
+  const exchange = header.exchangeType === ExchangeType.aggressive ? 'aggressive' : 'main';
+  const sa = new IsakmpSa(ctx.table.allocateConnId(), 'R', exchange, arrived.local, arrived.peer, header.initiatorCookie,
+    ctx.random.bytes(8), memoryAddress(ctx));
+  ctx.table.add(sa);
+  sa.lastReceived = arrived.bytes;
+  transition.handle(ctx, sa, body.payloads, job);
+}
+
+/** Where IOS would keep the SA: a plausible heap address, as `purging SA., sa=...` prints. */
+export function memoryAddress(ctx: IkeContext): number {
+  return (0x82000000 + ctx.random.int(0, 0x3fffff) * 4) >>> 0;
+}
+
+function decryptPhase1(ctx: IkeContext, sa: IsakmpSa, body: IsakmpBody): IsakmpPayload[] | undefined {
+  if (!body.encrypted) return body.payloads;
+  const crypto = cipherOf(sa);
+  if (crypto === undefined || sa.phase1Iv === undefined) {
+    malformedFrom(ctx, sa.peer);
+    return undefined;
+  }
+  const result = decryptBody(body.firstPayload, body.encryptedBody, crypto, sa.phase1Iv);
+  if (!result.ok) {
+    malformedFrom(ctx, sa.peer, result.reservedNotZeroOn);
+    return undefined;
+  }
+  sa.ivBeforeLastMessage = sa.phase1Iv;
+  sa.phase1Iv = result.nextIv;
+  return result.payloads;
+}
+
+function receivePhase1(ctx: IkeContext, sa: IsakmpSa, message: IsakmpMessage, bytes: Uint8Array, job: CpuJob): void {
+  if (sa.lastReceived !== undefined && bytesEqual(sa.lastReceived, bytes)) return answerDuplicate(ctx, sa, 1, sa.lastSent);
+  const transition = phase1Transition(message.header.exchangeType, sa.role, sa.state);
+  if (transition === undefined) {
+    ctx.counters.unexpected++;
+    return;
+  }
+  const { body } = message;
+  if ((transition.encryption === 'required' && !body.encrypted) || (transition.encryption === 'never' && body.encrypted)) {
+    return malformedFrom(ctx, sa.peer);
+  }
+  const payloads = decryptPhase1(ctx, sa, body);
+  if (payloads === undefined) return;
+  // The answer came: whichever side we are, our last message need not go again. An encrypted
+  // answer counts only once its hash holds (phase1-steps.ts), or a forgery could silence us.
+  if (!body.encrypted) stopPhase1Retransmission(sa);
+  sa.lastReceived = bytes;
+  transition.handle(ctx, sa, payloads, job);
+}
+
+function receiveQuickMode(ctx: IkeContext, sa: IsakmpSa, message: IsakmpMessage, bytes: Uint8Array, job: CpuJob): void {
+  const { header, body } = message;
+  const crypto = cipherOf(sa);
+  if (!sa.usable || crypto === undefined || sa.phase1Iv === undefined) {
+    ctx.counters.unexpected++;
+    return;
+  }
+  if (header.messageId === 0 || !body.encrypted) return malformedFrom(ctx, sa.peer);
+  const exchange = sa.exchanges.get(header.messageId);
+  if (exchange?.lastReceived !== undefined && bytesEqual(exchange.lastReceived, bytes)) {
+    return answerDuplicate(ctx, sa, 2, exchange.lastSent);
+  }
+  const transition = exchange === undefined ? undefined : quickModeTransition(exchange);
+  if (exchange !== undefined && transition === undefined) {
+    ctx.counters.unexpected++;
+    return;
+  }
+  const iv = exchange?.iv ?? messageIv(sa.suite!.hash.hash, sa.phase1Iv, header.messageId, crypto.cipher.blockSize);
+  const result = decryptBody(body.firstPayload, body.encryptedBody, crypto, iv);
+  if (!result.ok) return malformedFrom(ctx, sa.peer, result.reservedNotZeroOn);
+  if (exchange === undefined || transition === undefined) {
+    return responderQm1(ctx, sa, { messageId: header.messageId, nextIv: result.nextIv, bytes }, result.payloads, job);
+  }
+  exchange.ivBeforeLastMessage = exchange.iv;
+  exchange.iv = result.nextIv;
+  exchange.lastReceived = bytes;
+  transition.handle(ctx, sa, exchange, result.payloads, job);
+}
