@@ -1,10 +1,17 @@
 import { describeError } from '../engine/lab/errors.ts';
+import { reportCommand } from './commands/report.ts';
 import { runFeatures } from './commands/run.ts';
 import { validateTopology } from './commands/validate.ts';
 
 const USAGE = `usage: tedlab <command>
 
-  tedlab run [PATH...] [--seed N]   run feature files (default: features/) on the embedded engine
+  tedlab run [PATH...] [OPTIONS]    run feature files (default: features/) on the embedded engine,
+                                    writing Allure results and JUnit XML below reports/
+      --seed N                      run every lab with seed N instead of its topology's
+      --parallel N                  run scenarios in N worker processes (default: in this process)
+      --reports DIR                 write results and the report below DIR instead of reports/
+      --report                      make the HTML report after the run
+  tedlab report [--reports DIR]     make the HTML report of the last run, with trends of earlier ones
   tedlab validate FILE...           check topology files and the router configurations they load
   tedlab help                       this text
 `;
@@ -24,6 +31,8 @@ async function dispatch(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runFeatures(rest);
+    case 'report':
+      return reportCommand(rest);
     case 'validate':
       return validateTopology(rest);
     case undefined:

@@ -1,6 +1,7 @@
 import { When, Then } from '@cucumber/cucumber';
 import { describeError } from '../engine/lab/index.ts';
 import { expectBlock } from './support/expect.ts';
+import { OutcomeAssertionError } from './support/failures.ts';
 import type { LabWorld } from './support/world.ts';
 
 When('I run {string} on {string}', function (this: LabWorld, command: string, router: string) {
@@ -28,6 +29,6 @@ When('I try to configure {string} with:', function (this: LabWorld, router: stri
 });
 
 Then('the configuration fails with:', function (this: LabWorld, expected: string) {
-  if (this.lastError === undefined) throw new Error('the configuration was accepted');
+  if (this.lastError === undefined) throw new OutcomeAssertionError('the configuration was accepted');
   expectBlock(this.lastError, expected, 'the configuration error');
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Given, When, Then } from '@cucumber/cucumber';
 import { Lab, describeError } from '../engine/lab/index.ts';
 import { expectContains } from './support/expect.ts';
+import { OutcomeAssertionError } from './support/failures.ts';
 import type { LabWorld } from './support/world.ts';
 
 function topologyPath(world: LabWorld, name: string): string {
@@ -15,6 +16,7 @@ Given('the lab {string}', function (this: LabWorld, name: string) {
 });
 
 Given('the lab:', function (this: LabWorld, yaml: string) {
+  this.inlineTopology = yaml;
   this.lab = Lab.fromYaml(yaml, { baseDir: this.scenariosDir, seed: this.seedOverride });
 });
 
@@ -27,7 +29,7 @@ When('I try to load the lab:', function (this: LabWorld, yaml: string) {
 });
 
 Then('loading fails with an error containing {string}', function (this: LabWorld, text: string) {
-  if (this.lastError === undefined) throw new Error('the lab loaded without an error');
+  if (this.lastError === undefined) throw new OutcomeAssertionError('the lab loaded without an error');
   expectContains(this.lastError, text, 'the load error');
 });
 
@@ -55,3 +57,8 @@ function loadError(load: () => Lab): string | undefined {
     return describeError(error);
   }
 }
+
+Then('loading fails with an error containing:', function (this: LabWorld, text: string) {
+  if (this.lastError === undefined) throw new OutcomeAssertionError('the lab loaded without an error');
+  expectContains(this.lastError, text.trim(), 'the load error');
+});

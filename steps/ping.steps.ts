@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
 import { When, Then } from '@cucumber/cucumber';
+import { expectOutcome } from './support/expect.ts';
 import type { LabWorld } from './support/world.ts';
 
 When('host {string} pings {string}', function (this: LabWorld, from: string, to: string) {
@@ -13,9 +13,9 @@ When('host {string} pings {string} {int} times', function (this: LabWorld, from:
 });
 
 Then('the ping success rate is {int} percent', function (this: LabWorld, percent: number) {
-  assert.equal(this.ping.successRate, percent, `the ping gave ${this.ping.marks}`);
+  expectOutcome(this.ping.successRate, percent, 'the ping success rate', this.ping.output);
 });
 
 Then('the ping shows {string}', function (this: LabWorld, marks: string) {
-  assert.equal(this.ping.marks, marks);
+  expectOutcome(this.ping.marks, marks, 'the ping marks', this.ping.output);
 });

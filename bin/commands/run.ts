@@ -1,24 +1,43 @@
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { reportingConfiguration } from '../report/cucumber-reporting.ts';
+import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
+import { makeReport } from './report.ts';
 
 type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-interface RunOptions {
+export interface RunOptions {
   paths: string[];
   seed?: string;
+  /** Worker processes; 0 runs every scenario in this process. */
+  parallel: number;
+  reportsDir?: string;
+  /** Make the HTML report after the run (`tedlab run --report`, what `npm start` does). */
+  report: boolean;
 }
 
-function parseRunArguments(args: string[]): RunOptions | string {
-  const options: RunOptions = { paths: [] };
+const NEEDS_VALUE: Record<string, string> = {
+  '--seed': 'a number',
+  '--parallel': 'a number of workers',
+  '--reports': 'a folder',
+};
+
+export function parseRunArguments(args: readonly string[]): RunOptions | string {
+  const options: RunOptions = { paths: [], parallel: 0, report: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--seed') {
+    if (arg === '--report') {
+      options.report = true;
+    } else if (arg in NEEDS_VALUE) {
       const value = args[++i];
-      if (value === undefined || !/^\d+$/.test(value)) return '--seed needs a number';
-      options.seed = value;
+      if (value === undefined || (arg !== '--reports' && !/^\d+$/.test(value))) return `${arg} needs ${NEEDS_VALUE[arg]}`;
+      if (arg === '--seed') options.seed = value;
+      else if (arg === '--parallel') options.parallel = Number(value);
+      else options.reportsDir = value;
     } else if (arg.startsWith('-')) {
       return `unknown option ${arg}`;
     } else {
@@ -28,7 +47,10 @@ function parseRunArguments(args: string[]): RunOptions | string {
   return options;
 }
 
-/** Runs feature files with tedlab's steps, from any working directory. */
+/**
+ * `tedlab run`: runs feature files with tedlab's steps, from any working directory, writing Allure
+ * results and JUnit XML; with `--report`, makes the HTML report too. Exit code 1 when a scenario failed.
+ */
 export async function runFeatures(args: string[]): Promise<number> {
   const options = parseRunArguments(args);
   if (typeof options === 'string') {
@@ -37,15 +59,26 @@ export async function runFeatures(args: string[]): Promise<number> {
   }
   if (options.seed !== undefined) process.env.TEDLAB_SEED = options.seed;
   process.env.TEDLAB_SCENARIOS ??= path.resolve('scenarios');
-  const provided = options.paths.length > 0 ? { paths: options.paths } : {};
-  const { runConfiguration } = await loadConfiguration(
-    { file: 'cucumber.mjs', provided },
-    { cwd: PROJECT_ROOT },
-  );
+  const layout = reportLayout(options.reportsDir);
+  const success = await runScenarios(options, layout);
+  if (options.report && !(await makeReport(layout))) return 2;
+  return success ? 0 : 1;
+}
+
+async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<boolean> {
+  // Results of an earlier run would mix into this run's report.
+  rmSync(layout.results, { recursive: true, force: true });
+  mkdirSync(layout.results, { recursive: true });
+  const provided = {
+    ...(options.paths.length > 0 ? { paths: options.paths } : {}),
+    parallel: options.parallel,
+    ...reportingConfiguration(layout, { seed: options.seed, workers: Math.max(1, options.parallel) }),
+  };
+  const { runConfiguration } = await loadConfiguration({ file: 'cucumber.mjs', provided }, { cwd: PROJECT_ROOT });
   const tally = new ScenarioTally();
   const { success } = await runCucumber(runConfiguration, { cwd: PROJECT_ROOT }, (envelope) => tally.observe(envelope));
   process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed\n`);
-  return success ? 0 : 1;
+  return success;
 }
 
 /** Counts scenarios by outcome from cucumber's message stream. */

@@ -1,24 +1,29 @@
 import path from 'node:path';
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { Lab, PingOutcome } from '../../engine/lab/index.ts';
+import { ScenarioUsageError, textEvidence, type Evidence } from './failures.ts';
 
 /** What one scenario carries between its steps. */
 export class LabWorld extends World {
   private currentLab: Lab | undefined;
-  /** The text the last command, configuration or console session produced. */
-  output = '';
+  private currentOutput = '';
+  private currentError: string | undefined;
+  /** What the running step produced, for the report to attach to that step. */
+  private stepEvidence: Evidence[] = [];
   /** Which kind of text `output` is, so a comparison normalises it the right way. */
   outputCommand = '';
   lastPing: PingOutcome | undefined;
-  /** The error of the last load or configuration that was expected to fail. */
-  lastError: string | undefined;
+  /** The YAML of a lab given inline (`Given the lab:`), which no file holds. */
+  inlineTopology: string | undefined;
+  /** Whether the report already has this scenario's seed. */
+  seedReported = false;
 
   constructor(options: IWorldOptions) {
     super(options);
   }
 
   get lab(): Lab {
-    if (this.currentLab === undefined) throw new Error('no lab is loaded: start the scenario with Given the lab "NAME"');
+    if (this.currentLab === undefined) throw new ScenarioUsageError('no lab is loaded: start the scenario with Given the lab "NAME"');
     return this.currentLab;
   }
 
@@ -30,9 +35,36 @@ export class LabWorld extends World {
     return this.currentLab !== undefined;
   }
 
+  /** The text the last command, configuration or console session produced. */
+  get output(): string {
+    return this.currentOutput;
+  }
+
+  set output(text: string) {
+    this.currentOutput = text;
+    this.stepEvidence.push(textEvidence('output', text));
+  }
+
+  /** The error of the last load or configuration that was expected to fail. */
+  get lastError(): string | undefined {
+    return this.currentError;
+  }
+
+  set lastError(error: string | undefined) {
+    this.currentError = error;
+    if (error !== undefined) this.stepEvidence.push(textEvidence('error', error));
+  }
+
   get ping(): PingOutcome {
-    if (this.lastPing === undefined) throw new Error('no ping has run in this scenario');
+    if (this.lastPing === undefined) throw new ScenarioUsageError('no ping has run in this scenario');
     return this.lastPing;
+  }
+
+  /** Hands over what the step produced so far, once. */
+  takeStepEvidence(): Evidence[] {
+    const evidence = this.stepEvidence;
+    this.stepEvidence = [];
+    return evidence;
   }
 
   /** Folder of topologies and references: TEDLAB_SCENARIOS, else ./scenarios of the working directory. */
@@ -44,6 +76,11 @@ export class LabWorld extends World {
   get seedOverride(): number | undefined {
     const seed = process.env.TEDLAB_SEED;
     return seed === undefined ? undefined : Number(seed);
+  }
+
+  /** The seed the loaded lab runs with. */
+  get seed(): number {
+    return this.seedOverride ?? this.lab.topology.seed;
   }
 
   scenarioPath(relative: string): string {

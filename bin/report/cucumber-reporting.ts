@@ -1,0 +1,52 @@
+/**
+ * The formatters a run adds to cucumber.mjs's progress output: Allure results (with the failure
+ * categories, severity from `@severity:...` tags and the run's environment) and JUnit XML.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import type { IConfiguration } from '@cucumber/cucumber/api';
+import { allureCategories } from '../../steps/support/failure-categories.ts';
+import type { ReportLayout } from './report-layout.ts';
+
+export interface RunEnvironment {
+  /** The seed every lab runs with, when the command line overrides the topologies' seeds. */
+  readonly seed?: string;
+  readonly workers: number;
+}
+
+/** tedlab's version, from its package.json. */
+export function engineVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Shown on the report's overview page. */
+export function environmentInfo(environment: RunEnvironment): Record<string, string> {
+  return {
+    tedlab: engineVersion(),
+    'Node.js': process.version,
+    seed: environment.seed ?? 'each topology\'s own',
+    workers: String(environment.workers),
+  };
+}
+
+/**
+ * The part of Cucumber's configuration that writes the reports of `layout`. Cucumber types
+ * formatOptions as JSON, but hands them to formatters as they are: Allure's label patterns are RegExps.
+ */
+export function reportingConfiguration(layout: ReportLayout, environment: RunEnvironment): Partial<IConfiguration> {
+  return {
+    format: [
+      // Allure writes its files itself; its formatter stream has nothing to say (only one may own stdout).
+      ['allure-cucumberjs/reporter', os.devNull] as [string, string],
+      ['junit', layout.junit] as [string, string],
+    ],
+    formatOptions: {
+      resultsDir: layout.results,
+      labels: [{ name: 'severity', pattern: [/^@severity:/] }],
+      categories: allureCategories(),
+      environmentInfo: environmentInfo(environment),
+      junit: { suiteName: 'tedlab' },
+    } as unknown as IConfiguration['formatOptions'],
+  };
+}

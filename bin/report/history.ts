@@ -1,0 +1,56 @@
+/**
+ * Trends across runs. Allure draws them from a `history/` folder in the results; a single-file
+ * report keeps that folder only inside its HTML. After each report its history is copied out to
+ * the layout's history folder, and before the next report it is put back into the results, with
+ * a build number for the trend's x axis.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { embeddedFiles } from './single-file-report.ts';
+
+/** Copies the history out of a generated report; returns how many files it held. */
+export function keepHistory(reportHtml: string, historyDir: string): number {
+  const files = embeddedFiles(readFileSync(reportHtml, 'utf8'), 'history');
+  mkdirSync(historyDir, { recursive: true });
+  for (const [name, content] of files) writeFileSync(path.join(historyDir, name), content);
+  return files.size;
+}
+
+/** Puts the kept history into the results, where Allure looks for it. */
+export function restoreHistory(historyDir: string, resultsDir: string): void {
+  if (!existsSync(historyDir)) return;
+  const target = path.join(resultsDir, 'history');
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(historyDir).filter((file) => file.endsWith('.json'))) {
+    copyFileSync(path.join(historyDir, name), path.join(target, name));
+  }
+}
+
+interface TrendEntry {
+  buildOrder?: number;
+}
+
+/** One more than the last report's build number (1 for the first report). */
+export function nextBuildOrder(historyDir: string): number {
+  const file = path.join(historyDir, 'history-trend.json');
+  if (!existsSync(file)) return 1;
+  try {
+    const trend = JSON.parse(readFileSync(file, 'utf8')) as TrendEntry[];
+    const orders = trend.map((entry, index) => entry.buildOrder ?? trend.length - index);
+    return Math.max(0, ...orders) + 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** Allure's executor file: it numbers the run in the trend charts. */
+export function writeExecutor(resultsDir: string, buildOrder: number, reportName: string): void {
+  const executor = {
+    name: 'tedlab',
+    type: 'tedlab',
+    buildOrder,
+    buildName: `${reportName} #${buildOrder}`,
+    reportName,
+  };
+  writeFileSync(path.join(resultsDir, 'executor.json'), `${JSON.stringify(executor, null, 2)}\n`);
+}

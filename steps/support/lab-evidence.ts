@@ -1,0 +1,74 @@
+/**
+ * What a scenario's lab leaves for the report once the scenario ends: the topology it ran, each
+ * router's console transcript, debug log and startup configuration, and each captured link's
+ * pcap with the Wireshark key tables that decrypt it.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Lab } from '../../engine/lab/index.ts';
+import { textEvidence, type Evidence } from './failures.ts';
+
+/** Evidence shown together under one title. */
+export interface EvidenceGroup {
+  readonly title: string;
+  readonly evidence: readonly Evidence[];
+}
+
+const PCAP_TYPE = 'application/vnd.tcpdump.pcap';
+
+export function labEvidence(lab: Lab, inlineTopology?: string): EvidenceGroup[] {
+  return [
+    topologyGroup(lab, inlineTopology),
+    ...lab.routerNames().map((router) => routerGroup(lab, router)),
+    ...captureGroups(lab),
+  ];
+}
+
+/** The YAML as written: the inline DocString, else the topology file. */
+function topologyGroup(lab: Lab, inlineTopology: string | undefined): EvidenceGroup {
+  const file = lab.topology.file;
+  const isFile = inlineTopology === undefined && existsSync(file) && statSync(file).isFile();
+  const text = isFile ? readFileSync(file, 'utf8') : inlineTopology ?? '';
+  const name = isFile ? path.basename(file) : 'topology.yaml';
+  return { title: 'topology', evidence: [{ name, content: text, contentType: 'text/yaml', fileExtension: '.yaml' }] };
+}
+
+function routerGroup(lab: Lab, router: string): EvidenceGroup {
+  const startup = lab.topology.routers.find((spec) => spec.name === router)?.config.text ?? '';
+  return {
+    title: `router ${router}`,
+    evidence: [
+      namedForEmptiness('console transcript', lab.consoleTranscript(router)),
+      namedForEmptiness('debug log', lab.debugLog(router)),
+      textEvidence('startup-config', startup),
+    ],
+  };
+}
+
+/** An empty text looks like a broken attachment unless its name says it is empty. */
+function namedForEmptiness(name: string, text: string): Evidence {
+  return textEvidence(text === '' ? `${name} (empty)` : name, text);
+}
+
+/** Saves each captured link to a scratch folder and reads the files back as evidence. */
+function captureGroups(lab: Lab): EvidenceGroup[] {
+  const captured = lab.topology.links.filter((link) => link.capture);
+  if (captured.length === 0) return [];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tedlab-capture-'));
+  try {
+    return captured.map((link) => {
+      const saved = lab.saveCapture(link.name, path.join(dir, link.name));
+      return {
+        title: `link ${link.name}`,
+        evidence: [
+          { name: `${link.name}.pcap`, content: readFileSync(saved.pcap), contentType: PCAP_TYPE, fileExtension: '.pcap' },
+          textEvidence('esp_sa', readFileSync(saved.espSa, 'utf8')),
+          textEvidence('ikev1_decryption_table', readFileSync(saved.ikeDecryptionTable, 'utf8')),
+        ],
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
