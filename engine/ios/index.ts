@@ -32,3 +32,8 @@ export { renderShowIpRoute } from './render/show-ip-route.ts';
 export { IosText } from './messages.ts';
 export { createDebugFlags, DEBUG_SUBSYSTEMS, type DebugFlags, type DebugSubsystem } from './debug-flags.ts';
 export { renderShowCryptoMap, type DynamicMapInstance } from './render/show-crypto-map.ts';
+export type { CryptoServices } from './crypto-services.ts';
+export { renderIpsecDebugMessage } from './debug/ipsec-debug-messages.ts';
+export { renderIkeTrace } from './debug/isakmp-debug.ts';
+export { engineConnectionRow, type EngineConnectionRow } from './debug/ipsec-show.ts';
+export { isakmpEngineAlgorithm } from './debug/isakmp-show.ts';

@@ -45,6 +45,10 @@ export const IosText = {
   ].join('\n'),
   transformConflict: (first: string, second: string) => `% Transform ${second} conflicts with ${first}`,
   transformSetNotFound: (name: string) => `ERROR: transform set with tag "${name}" does not exist.`,
+  natDynamicMappingInUse: '%Dynamic mapping in use, cannot remove',
+  natDynamicMappingInUseChange: '%Dynamic mapping in use, cannot change',
+  natAlreadyMapped: (local: string, global: string) => `% ${local} already mapped (${local} -> ${global})`,
+  natSimilarStatic: (local: string, global: string) => `% similar static entry (${local} -> ${global}) already exists`,
   bannerPrompt: (delimiter: string) => `Enter TEXT message.  End with the character '${delimiter}'.`,
 
   pingEscape: 'Type escape sequence to abort.',

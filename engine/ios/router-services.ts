@@ -1,6 +1,8 @@
+import type { NatService } from '../net/nat-types.ts';
 import type { PingRequest, PingResult } from '../net/ping-types.ts';
 import type { Route } from '../net/route-types.ts';
 import type { DebugFlags } from './debug-flags.ts';
+import type { CryptoServices } from './crypto-services.ts';
 import type { DynamicMapInstance } from './render/show-crypto-map.ts';
 
 /**
@@ -21,10 +23,14 @@ export interface RouterServices {
   ping(request: PingRequest): PingResult;
   /** The configuration the router applies changed (called once per accepted line or loaded file). */
   onConfigChanged(): void;
+  /** The router's IKE and IPsec, for the crypto show and clear commands. */
+  crypto(): CryptoServices;
   /** Crypto map entries created from dynamic map templates for the peers that are up. */
   cryptoMapInstances(): DynamicMapInstance[];
   /** The router's `debug` switches, which the CLI turns on and off. */
   debugFlags(): DebugFlags;
   /** A syslog message for the console log (`%SYS-5-CONFIG_I: ...`), without timestamp. */
   syslog(message: string): void;
+  /** The router's NAT table and counters; without it the NAT tables show empty. */
+  nat(): NatService;
 }

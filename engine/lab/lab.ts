@@ -138,7 +138,19 @@ export class Lab {
     if (capture === undefined) {
       throw new LabError('usage', this.links.has(link) ? `link "${link}" is not captured (capture: false)` : this.unknown('link', link, this.links));
     }
-    return capture.save(dir, { espSa: [], ikeDecryption: [] });
+    return capture.save(dir, this.wiresharkKeys());
+  }
+
+  /** The key rows of every SA any router ever had: both ends know them, so each row appears once. */
+  private wiresharkKeys(): { espSa: string[]; ikeDecryption: string[] } {
+    const espSa = new Set<string>();
+    const ikeDecryption = new Set<string>();
+    for (const router of this.routers.values()) {
+      const keys = router.crypto.wiresharkKeys();
+      keys.espSa.forEach((row) => espSa.add(row));
+      keys.ikeDecryption.forEach((row) => ikeDecryption.add(row));
+    }
+    return { espSa: [...espSa], ikeDecryption: [...ikeDecryption] };
   }
 
   routerNames(): string[] {

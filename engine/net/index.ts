@@ -23,3 +23,5 @@ export { type OutgoingDatagram, type SendResult } from './outgoing-datagram.ts';
 export {
   PASS, CONSUME, replaceWith, type HookVerdict, type InboundHook, type OutboundHook, type OutboundContext,
 } from './packet-hooks.ts';
+export { NatTranslator } from './nat.ts';
+export * from './nat-types.ts';

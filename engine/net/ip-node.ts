@@ -12,6 +12,7 @@ import { NetInterface, type InterfaceOwner } from './net-interface.ts';
 import { emptyDropCounters, emptyTrafficCounters, type DropReason } from './node-counters.ts';
 import { completeDatagram, type OutgoingDatagram, type SendResult } from './outgoing-datagram.ts';
 import type { InboundHook, OutboundHook } from './packet-hooks.ts';
+import { NatTranslator } from './nat.ts';
 import { PingSession } from './ping.ts';
 import { RoutingTable, type Forwarding } from './routing-table.ts';
 
@@ -50,6 +51,8 @@ export class IpNode implements InterfaceOwner {
   readonly drops = emptyDropCounters();
   readonly traffic = emptyTrafficCounters();
   readonly icmpErrors: IcmpErrorSender;
+  /** Inside source NAT; it translates nothing until interfaces are made inside and outside. */
+  readonly nat: NatTranslator;
   private readonly ifaces = new Map<string, NetInterface>();
   private statics: StaticRouteConfig[] = [];
   private staticsVersion = 0;
@@ -77,6 +80,7 @@ export class IpNode implements InterfaceOwner {
       icmpErrors: this.icmpErrors,
       traffic: this.traffic,
     });
+    this.nat = new NatTranslator({ sim, interfaceAddress: (name) => this.ifaces.get(name)?.address });
   }
 
   // ---- configuration -------------------------------------------------------------
@@ -188,14 +192,16 @@ export class IpNode implements InterfaceOwner {
       if (verdict.action === 'consume') return;
       if (verdict.action === 'replace') return this.process(iface, verdict.datagram, false);
     }
+    // IOS order: decryption first, then outside-to-inside translation, then routing.
+    datagram = this.nat.translateInbound(datagram, iface.name);
     if (this.isLocalAddress(datagram.destination) || datagram.destination === LIMITED_BROADCAST) {
       return this.local.deliver(iface, datagram);
     }
     if (!this.forwarding) return this.drop('not-forwarding');
-    this.forward(datagram);
+    this.forward(iface, datagram);
   }
 
-  private forward(datagram: Ipv4Datagram): void {
+  private forward(from: NetInterface, datagram: Ipv4Datagram): void {
     if (datagram.ttl <= 1) {
       this.drop('ttl-expired');
       this.icmpErrors.timeExceeded(datagram);
@@ -208,13 +214,17 @@ export class IpNode implements InterfaceOwner {
       this.icmpErrors.unreachable(datagram, UnreachableCode.host);
       return;
     }
-    if (out.outboundAcl && evaluateAcl(out.outboundAcl, packetFieldsOf(datagram)).action === 'deny') {
+    // IOS order: routing, then inside-to-outside translation, then the outbound ACL and crypto.
+    const translated = this.nat.translateOutbound(datagram, from.name, out.name);
+    if (translated === undefined) return;
+    if (out.outboundAcl && evaluateAcl(out.outboundAcl, packetFieldsOf(translated)).action === 'deny') {
       this.drop('acl-out');
+      // The error goes to the sender about the datagram as it sent it.
       this.icmpErrors.unreachable(datagram, UnreachableCode.administrativelyProhibited);
       return;
     }
     this.traffic.forwarded++;
-    this.output(out, route.nextHop, { ...datagram, ttl: datagram.ttl - 1 }, false, true);
+    this.output(out, route.nextHop, { ...translated, ttl: translated.ttl - 1 }, false, true);
   }
 
   // ---- send path -----------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { IosConfig } from '../ios/config/config-model.ts';
 import { findAccessList } from '../ios/config/config-model.ts';
 import { isPhysical } from '../ios/config/interfaces.ts';
 import type { IpNode } from '../net/ip-node.ts';
+import { NAT_DEFAULT_TIMEOUTS, type NatRule, type NatSettings, type NatTimeouts } from '../net/nat-types.ts';
 
 /**
  * Brings the network stack in line with the typed configuration. Called after every accepted
@@ -29,4 +30,23 @@ export function applyConfig(config: IosConfig, node: IpNode): void {
   }
   node.setStaticRoutes(config.staticRoutes);
   node.classless = config.ip.classless;
+  node.nat.configure(natSettings(config));
+}
+
+/** The NAT part of the configuration as the IP stack takes it; static rules first, as IOS tries them. */
+export function natSettings(config: IosConfig): NatSettings {
+  const role = (wanted: 'inside' | 'outside') => config.interfaces.filter((i) => i.nat === wanted).map((i) => i.name);
+  const rules: NatRule[] = [
+    ...config.nat.insideSourceStatics.map((entry): NatRule => ({ kind: 'static', local: entry.local, global: entry.global })),
+    ...config.nat.insideSourceLists.map((list): NatRule => {
+      // Like an access-group, a mapping may name a list that does not exist yet: it translates nothing until it does.
+      const acl = findAccessList(config, list.accessList);
+      return { kind: 'list', ...list, ...(acl === undefined ? {} : { acl }) };
+    }),
+  ];
+  const timeouts: NatTimeouts = { ...NAT_DEFAULT_TIMEOUTS };
+  for (const [name, value] of Object.entries(config.nat.timeouts) as Array<[keyof NatTimeouts, number | 'never']>) {
+    timeouts[name] = value === 'never' ? Infinity : value;
+  }
+  return { inside: role('inside'), outside: role('outside'), rules, timeouts };
 }

@@ -8,6 +8,7 @@ import {
 } from '../ios/index.ts';
 import { applyConfig } from './apply-config.ts';
 import { InterfaceEvents } from './interface-events.ts';
+import { RouterCrypto } from './router-crypto.ts';
 import { RouterConsole } from './router-console.ts';
 
 export interface RouterOptions {
@@ -48,6 +49,7 @@ export class Router {
   /** Uptime when the lab started: the clock runs from boot at `*Mar  1 00:00:00`. */
   private readonly uptimeAtStartMs: number;
   private interfaceEvents: InterfaceEvents | undefined;
+  readonly crypto: RouterCrypto;
 
   constructor(sim: Sim, options: RouterOptions) {
     this.sim = sim;
@@ -58,6 +60,10 @@ export class Router {
     for (const name of HARDWARE_INTERFACES) this.node.addInterface(name);
     this.device = new IosDevice({ hostname: options.name, services: this.services() });
     applyConfig(this.device.config, this.node);
+    this.crypto = new RouterCrypto(sim, this.node, this.device.config, {
+      debug: (subsystem, text) => this.debugMessage(subsystem, text),
+      syslog: (text) => this.syslog(text),
+    });
   }
 
   /** Loads the configuration the router boots with, then leaves the console in privileged mode. */
@@ -143,6 +149,8 @@ export class Router {
       onConfigChanged: () => this.configChanged(),
       syslog: (message) => this.syslog(message),
       debugFlags: () => this.debug,
+      crypto: () => this.crypto.services(),
+      nat: () => this.node.nat,
       // Instances come from dynamic peers, which need IKE: none can exist without it.
       cryptoMapInstances: () => [],
     };
@@ -150,6 +158,8 @@ export class Router {
 
   private configChanged(): void {
     applyConfig(this.device.config, this.node);
+    // The IOS device applies its startup configuration before the crypto subsystem exists.
+    this.crypto?.configure(this.device.config);
     this.interfaceEvents?.check();
   }
 

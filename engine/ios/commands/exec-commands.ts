@@ -12,6 +12,8 @@ import { renderShowVersion } from '../render/show-version.ts';
 import { IosText, PLATFORM } from '../messages.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
 import { DEBUG_COMMANDS } from './debug-commands.ts';
+import { CRYPTO_EXEC_COMMANDS } from './crypto-exec-commands.ts';
+import { NAT_EXEC_COMMANDS } from './nat-commands.ts';
 import { renderShowCryptoMap } from '../render/show-crypto-map.ts';
 import { IFNAME, interfaceNameOf } from './shared-grammar.ts';
 
@@ -190,4 +192,6 @@ export const EXEC_COMMANDS: CommandSpec[] = [
   ...USER_LEVEL.map((command) => ({ help: HELP, userLevel: true, ...command })),
   ...PRIVILEGED.map((command) => ({ help: HELP, ...command })),
   ...DEBUG_COMMANDS,
+  ...NAT_EXEC_COMMANDS,
+  ...CRYPTO_EXEC_COMMANDS,
 ];

@@ -3,6 +3,7 @@ import { DEFAULT_HOSTNAME, defaultTimestamp, type IosConfig, type ServiceName, t
 import { HARDWARE_INTERFACES, newInterface } from '../config/interfaces.ts';
 import { decodeType7, hashSecret } from '../config/passwords.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
+import { NAT_GLOBAL_COMMANDS } from './nat-commands.ts';
 import { IFNAME, interfaceNameOf, VIRTUAL_IFNAME } from './shared-grammar.ts';
 
 /** Global configuration commands about the box itself: names, passwords, services, boot, interfaces, lines. */
@@ -261,4 +262,5 @@ export const GLOBAL_COMMANDS: CommandSpec[] = [
     },
     run: enterLine,
   },
+  ...NAT_GLOBAL_COMMANDS,
 ];

@@ -3,6 +3,7 @@ import type { Args } from '../cli/command-types.ts';
 import { isPhysical, type InterfaceConfig } from '../config/interfaces.ts';
 import { IosText } from '../messages.ts';
 import { targetOf, type CommandContext, type CommandSpec } from './command-context.ts';
+import { NAT_INTERFACE_COMMANDS } from './nat-commands.ts';
 import { withHelp } from './shared-grammar.ts';
 
 /** `(config-if)#` commands. */
@@ -156,4 +157,5 @@ export const INTERFACE_COMMANDS: CommandSpec[] = withHelp(HELP, [
   { syntax: '[no] cdp enable', run: keepLine },
   { syntax: 'bandwidth <1-10000000>$kbps', run: keepLine },
   { syntax: 'no bandwidth', run: keepLine },
+  ...NAT_INTERFACE_COMMANDS,
 ]);

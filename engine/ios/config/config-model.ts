@@ -1,4 +1,5 @@
 import type { AccessList } from '../../net/acl-types.ts';
+import type { NatTimeoutName } from '../../net/nat-types.ts';
 import type { StaticRouteConfig } from '../../net/route-types.ts';
 import type { Ipv4Address } from '../../wire/ipv4-address.ts';
 import { defaultInterfaces, type InterfaceConfig } from './interfaces.ts';
@@ -132,6 +133,28 @@ export interface CryptoConfig {
   dynamicMaps: DynamicMapEntry[];
 }
 
+/** `ip nat inside source static LOCAL GLOBAL`. */
+export interface NatStaticConfig {
+  local: Ipv4Address;
+  global: Ipv4Address;
+}
+
+/** `ip nat inside source list ACL interface IF [overload]`; one per access list. */
+export interface NatListConfig {
+  accessList: string;
+  interfaceName: string;
+  overload: boolean;
+}
+
+/** The global NAT lines (the interface roles are in each interface's `nat`). */
+export interface NatConfig {
+  /** Both in configured order. */
+  insideSourceLists: NatListConfig[];
+  insideSourceStatics: NatStaticConfig[];
+  /** `ip nat translation NAME SECONDS|never`, only where it differs from IOS's default. */
+  timeouts: Partial<Record<NatTimeoutName, number | 'never'>>;
+}
+
 /** Where an unmodelled line goes in `show running-config`. */
 export type ConfigSlot =
   | 'after-boot'
@@ -170,6 +193,7 @@ export interface IosConfig {
   /** Numbered and named lists in configured order. */
   accessLists: AccessList[];
   crypto: CryptoConfig;
+  nat: NatConfig;
   lineSections: LineSection[];
   kept: KeptLine[];
 }
@@ -211,6 +235,7 @@ export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
     staticRoutes: [],
     accessLists: [],
     crypto: { saLifetime: {}, isakmpPolicies: [], isakmpKeys: [], transformSets: [], cryptoMaps: [], dynamicMaps: [] },
+    nat: { insideSourceLists: [], insideSourceStatics: [], timeouts: {} },
     lineSections: [
       { name: 'con 0', lines: [] },
       { name: 'aux 0', lines: [] },

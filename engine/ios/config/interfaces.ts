@@ -71,6 +71,8 @@ export interface InterfaceConfig {
   accessGroupIn?: string;
   accessGroupOut?: string;
   cryptoMap?: string;
+  /** `ip nat inside` or `ip nat outside`: an interface is one or the other. */
+  nat?: 'inside' | 'outside';
   /** Accepted interface lines the lab does not model (`no ip route-cache` ...). */
   kept: string[];
 }

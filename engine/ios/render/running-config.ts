@@ -1,4 +1,5 @@
 import { isAclEntry, type AccessList } from '../../net/acl-types.ts';
+import { NAT_TIMEOUT_NAMES } from '../../net/nat-types.ts';
 import type { StaticRouteConfig } from '../../net/route-types.ts';
 import { formatIpv4 } from '../../wire/ipv4-address.ts';
 import { aclEntryConfigText } from '../config/acl-text.ts';
@@ -73,13 +74,22 @@ function kept(config: IosConfig, slot: ConfigSlot): string[] {
   return config.kept.filter((line) => line.slot === slot).map((line) => line.text);
 }
 
+/** IOS writes `ip nat` after the ICMP and proxy-ARP switches and before the switching-path ones. */
+const BEFORE_IP_NAT = /^(no )?ip (redirects|unreachables|proxy-arp)$/;
+
+function keptWithNat(iface: InterfaceConfig): string[] {
+  if (iface.nat === undefined) return iface.kept;
+  const before = iface.kept.filter((text) => BEFORE_IP_NAT.test(text));
+  return [...before, `ip nat ${iface.nat}`, ...iface.kept.filter((text) => !BEFORE_IP_NAT.test(text))];
+}
+
 function interfaceSection(iface: InterfaceConfig): string[] {
   const lines = [`interface ${iface.name}`];
   if (iface.description !== undefined) lines.push(` description ${iface.description}`);
   lines.push(iface.address ? ` ip address ${formatIpv4(iface.address.address)} ${formatIpv4(iface.address.mask)}` : ' no ip address');
   if (iface.accessGroupIn) lines.push(` ip access-group ${iface.accessGroupIn} in`);
   if (iface.accessGroupOut) lines.push(` ip access-group ${iface.accessGroupOut} out`);
-  lines.push(...iface.kept.map((text) => ` ${text}`));
+  lines.push(...keptWithNat(iface).map((text) => ` ${text}`));
   if (iface.shutdown) lines.push(' shutdown');
   if (iface.duplex) lines.push(` duplex ${iface.duplex}`);
   if (iface.speed) lines.push(` speed ${iface.speed}`);
@@ -163,6 +173,18 @@ function lineSectionLines(config: IosConfig): string[] {
   ]);
 }
 
+/** IOS 12.2 writes these between the interfaces and `ip classless`: timeouts, then mappings. */
+function natLines(config: IosConfig): string[] {
+  const { nat } = config;
+  return [
+    ...NAT_TIMEOUT_NAMES.flatMap((name) => (nat.timeouts[name] === undefined ? [] : [`ip nat translation ${name} ${nat.timeouts[name]}`])),
+    ...nat.insideSourceLists.map(
+      (list) => `ip nat inside source list ${list.accessList} interface ${list.interfaceName}${list.overload ? ' overload' : ''}`,
+    ),
+    ...nat.insideSourceStatics.map((entry) => `ip nat inside source static ${formatIpv4(entry.local)} ${formatIpv4(entry.global)}`),
+  ];
+}
+
 function ipLines(config: IosConfig): { early: string[]; late: string[] } {
   const { ip } = config;
   return {
@@ -196,6 +218,7 @@ export function runningConfigBody(config: IosConfig): string[] {
     '!', '!', '!', '!', '!', '!',
     ...cryptoLines(config),
     ...interfaces.flatMap(interfaceLines),
+    ...natLines(config),
     ...ip.late,
     '!',
     ...namedAccessListLines(config),

@@ -308,21 +308,21 @@ test('a router can add commands to the grammar, with help and abbreviations', ()
     extraCommands: {
       exec: [
         {
-          syntax: 'show crypto isakmp sa',
-          help: { sa: 'Show ISAKMP Security Associations' },
+          syntax: 'show crypto isakmp key',
+          help: { key: 'Show ISAKMP preshared keys' },
           userLevel: true,
-          run: (ctx) => ctx.print('dst             src             state          conn-id slot'),
+          run: (ctx) => ctx.print('Hostname/Address        Preshared Key'),
         },
       ],
     },
   });
-  assert.equal(device.type('sh cry isa sa'), 'dst             src             state          conn-id slot');
+  assert.equal(device.type('sh cry isa k'), 'Hostname/Address        Preshared Key');
   device.type('enable');
-  assert.match(device.type('show crypto isakmp ?'), /^ {2}sa +Show ISAKMP Security Associations$/m);
+  assert.match(device.type('show crypto isakmp ?'), /^ {2}key +Show ISAKMP preshared keys$/m);
   assert.match(device.type('show crypto isakmp ?'), /^ {2}policy +Show ISAKMP protection suite policy$/m);
   const plain = new IosDevice({ services });
   plain.type('enable');
-  assert.equal(plain.type('sh cry isa sa'), "                  ^\n% Invalid input detected at '^' marker.\n");
+  assert.equal(plain.type('sh cry isa k'), "                  ^\n% Invalid input detected at '^' marker.\n");
 });
 
 test('show running-config interface shows one section with its own byte count', () => {

@@ -3,6 +3,8 @@ import type { Route } from '../../net/route-types.ts';
 import { IOS_BOOT_CLOCK_MS } from '../render/clock-format.ts';
 import type { RouterServices } from '../router-services.ts';
 import { createDebugFlags, type DebugFlags } from '../debug-flags.ts';
+import type { CryptoServices } from '../crypto-services.ts';
+import type { NatService } from '../../net/nat-types.ts';
 import type { DynamicMapInstance } from '../render/show-crypto-map.ts';
 
 /**
@@ -22,6 +24,30 @@ export class FakeRouterServices implements RouterServices {
   readonly debug: DebugFlags = createDebugFlags();
 
   instances: DynamicMapInstance[] = [];
+  /** What the crypto show commands report, and what the clear commands were asked to clear. */
+  readonly cryptoState = {
+    isakmp: [] as ReturnType<CryptoServices['isakmpSas']>,
+    ipsec: [] as ReturnType<CryptoServices['ipsecSas']>,
+    engine: [] as ReturnType<CryptoServices['engineConnections']>,
+    cleared: [] as string[],
+  };
+
+  /** A router without translations: an empty table and zero counters. */
+  nat(): NatService {
+    const counters = { hits: 0, misses: 0, expired: 0, failed: 0 };
+    return { translations: () => [], counters: () => counters, clearDynamic: () => 0, clearCounters: () => {} };
+  }
+
+  crypto(): CryptoServices {
+    const state = this.cryptoState;
+    return {
+      isakmpSas: () => state.isakmp,
+      ipsecSas: () => state.ipsec,
+      engineConnections: () => state.engine,
+      clearIpsecSas: (peer) => void state.cleared.push(`sa ${peer ?? 'all'}`),
+      clearIsakmp: (connId) => void state.cleared.push(`isakmp ${connId ?? 'all'}`),
+    };
+  }
 
   cryptoMapInstances(): DynamicMapInstance[] {
     return this.instances;

@@ -1,0 +1,80 @@
+import type { Sim } from '../sim/sim.ts';
+import type { IpNode } from '../net/ip-node.ts';
+import { IkeDaemon } from '../ike/index.ts';
+import { IpsecEngine } from '../ipsec/index.ts';
+import {
+  engineConnectionRow, findAccessList, isakmpEngineAlgorithm, renderIkeTrace, renderIpsecDebugMessage,
+  type CryptoServices, type DebugSubsystem, type IosConfig,
+} from '../ios/index.ts';
+import { buildCryptoPolicies } from './crypto-policies.ts';
+
+/** Where the router's crypto subsystems print: debug messages by switch, syslog always. */
+export interface CryptoConsole {
+  debug(subsystem: DebugSubsystem, text: string): void;
+  syslog(text: string): void;
+}
+
+/**
+ * A router's IKE daemon and IPsec data plane, wired to each other, to its IP stack and to its
+ * console, and kept in line with its configuration.
+ */
+export class RouterCrypto {
+  readonly ipsec: IpsecEngine;
+  readonly ike: IkeDaemon;
+  /** Every ISAKMP SA's Wireshark row, kept after the SA is gone so old captures still decrypt. */
+  private readonly ikeKeyRows: string[] = [];
+
+  constructor(sim: Sim, node: IpNode, config: IosConfig, output: CryptoConsole) {
+    const print = (subsystem: DebugSubsystem | 'syslog', text: string): void =>
+      subsystem === 'syslog' ? output.syslog(text) : output.debug(subsystem, text);
+    this.ipsec = new IpsecEngine({
+      node,
+      random: sim.random.fork(`${node.name}/ipsec`),
+      trace: (event) => print(event.subsystem, renderIpsecDebugMessage(event)),
+      accessLists: (name) => findAccessList(config, name),
+    });
+    this.ike = new IkeDaemon({
+      sim,
+      node,
+      random: sim.random.fork(`${node.name}/ike`),
+      port: this.ipsec,
+      trace: (event) => {
+        const { subsystem, text } = renderIkeTrace(event);
+        print(subsystem, text);
+      },
+      onKeys: (keys) => this.ikeKeyRows.push(keys.wiresharkRow),
+    });
+    this.ipsec.connect(this.ike);
+    this.configure(config);
+  }
+
+  /** Hands the configuration as it now stands to IKE and to the data plane. */
+  configure(config: IosConfig): void {
+    this.ipsec.setPolicies([...buildCryptoPolicies(config).values()].flat());
+    this.ike.configure({ policies: config.crypto.isakmpPolicies, presharedKeys: config.crypto.isakmpKeys });
+  }
+
+  services(): CryptoServices {
+    return {
+      isakmpSas: () => this.ike.isakmpSaRows(),
+      ipsecSas: () => this.ipsec.snapshot(),
+      engineConnections: () => [
+        ...this.ike.engineConnections().map((connection) => ({
+          connId: connection.connId,
+          state: 'set',
+          algorithm: isakmpEngineAlgorithm(connection),
+          encrypt: 0,
+          decrypt: 0,
+        })),
+        ...this.ipsec.engineConnections().map(engineConnectionRow),
+      ],
+      clearIpsecSas: (peer) => this.ipsec.clearSas(peer === undefined ? {} : { peer }),
+      clearIsakmp: (connId) => this.ike.clearIsakmp(connId),
+    };
+  }
+
+  /** The Wireshark UAT rows that decrypt what this router sent and received. */
+  wiresharkKeys(): { espSa: string[]; ikeDecryption: string[] } {
+    return { espSa: this.ipsec.espSaRows(), ikeDecryption: [...this.ikeKeyRows] };
+  }
+}
