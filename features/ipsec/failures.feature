@@ -1,0 +1,131 @@
+Feature: A tunnel that cannot come up fails the way IOS 12.2 shows it
+  Each scenario breaks one thing in the static tunnel between R1 and R2 and checks the SA
+  state, the ping and the messages an engineer would read on the consoles.
+
+  Background:
+    Given the lab "examples/static-tunnel"
+    And I run "debug crypto isakmp" on "R1"
+    And I run "debug crypto ipsec" on "R1"
+    And I run "debug crypto isakmp" on "R2"
+    And I run "debug crypto ipsec" on "R2"
+
+  Scenario: With a different pre-shared key the responder cannot read MM5, and the initiator gives up
+    When I configure "R2" with:
+      """
+      no crypto isakmp key s3cret address 192.168.12.1
+      crypto isakmp key wrong address 192.168.12.1
+      """
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    When I run "show crypto isakmp sa" on "R1"
+    Then the output contains "192.168.12.2 192.168.12.1 MM_KEY_EXCH 1 0"
+    And the debug log of "R2" contains "%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.168.12.1 failed its sanity check or is malformed"
+    And the debug log of "R1" does not contain "SA has been authenticated"
+    When 60 seconds pass
+    Then the debug log of "R1" contains in order:
+      """
+      ISAKMP (0:1): sending packet to 192.168.12.2 (I) MM_KEY_EXCH
+      ISAKMP (0:1): retransmitting phase 1 MM_KEY_EXCH...
+      ISAKMP (0:1): retransmitting phase 1 MM_KEY_EXCH...
+      ISAKMP (0:1): deleting SA reason "death by retransmission P1" state (I) MM_KEY_EXCH (peer 192.168.12.2)
+      """
+    When I run "show crypto isakmp sa" on "R1"
+    Then the output does not contain "MM_KEY_EXCH"
+
+  Scenario: With no matching ISAKMP policy the responder accepts no offer
+    When I configure "R1" with:
+      """
+      crypto isakmp policy 10
+       encryption 3des
+      """
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    And the debug log of "R2" contains in order:
+      """
+      ISAKMP (0:1): Checking ISAKMP transform 1 against priority 10 policy
+      ISAKMP: encryption 3DES-CBC
+      ISAKMP (0:1): Encryption algorithm offered does not match policy!
+      ISAKMP (0:1): atts are not acceptable. Next payload is 0
+      ISAKMP (0:1): no offers accepted!
+      ISAKMP (0:1): phase 1 SA policy not acceptable! (local 192.168.12.2 remote 192.168.12.1)
+      """
+    And the debug log of "R1" does not contain "MM_SA_SETUP"
+    When I run "show crypto isakmp sa" on "R2"
+    Then the output does not contain "192.168.12.1"
+
+  Scenario: With different transform sets quick mode finds no proposal
+    When I configure "R2" with:
+      """
+      crypto ipsec transform-set ts esp-3des esp-sha-hmac
+      """
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    And the debug log of "R2" contains "IPSEC(validate_transform_proposal): transform proposal not supported for identity:"
+    And the debug log of "R1" contains "processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3"
+    When I run "show crypto isakmp sa" on "R1"
+    Then the output contains "QM_IDLE"
+    When I run "show crypto ipsec sa" on "R1"
+    Then the output contains "#pkts encaps: 0, #pkts encrypt: 0, #pkts digest 0"
+
+  Scenario: With crypto ACLs that do not mirror each other the responder refuses the proxies
+    When I configure "R2" with:
+      """
+      no access-list 110
+      access-list 110 permit ip 10.2.2.0 0.0.0.255 10.9.9.0 0.0.0.255
+      """
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    And the debug log of "R2" contains "IPSEC(validate_transform_proposal): proxy identities not supported"
+    And the debug log of "R1" contains "ISAKMP (0:1): SA has been authenticated with 192.168.12.2"
+    And the debug log of "R1" does not contain "Creating IPsec SAs"
+
+  Scenario: With PFS on one side only quick mode is refused
+    When I configure "R1" with:
+      """
+      crypto map vpn 10
+       set pfs group2
+      """
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    And the debug log of "R1" contains in order:
+      """
+      ISAKMP (0:1): beginning Quick Mode exchange, M-ID of
+      ISAKMP (0:1): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3
+      """
+    And the debug log of "R1" does not contain "Creating IPsec SAs"
+
+  Scenario: With an unreachable peer main mode never gets an answer
+    When I configure "R1" with:
+      """
+      crypto map vpn 10
+       no set peer 192.168.12.2
+       set peer 192.168.12.9
+      """
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    When I run "show crypto isakmp sa" on "R1"
+    Then the output contains "192.168.12.9 192.168.12.1 MM_NO_STATE 1 0"
+    When 60 seconds pass
+    Then the debug log of "R1" contains in order:
+      """
+      ISAKMP (0:1): sending packet to 192.168.12.9 (I) MM_NO_STATE
+      ISAKMP (0:1): retransmitting phase 1 MM_NO_STATE...
+      ISAKMP (0:1): deleting SA reason "death by retransmission P1" state (I) MM_NO_STATE (peer 192.168.12.9)
+      """
+
+  Scenario: Before the IPsec lifetime runs out the SAs are rekeyed and traffic goes on
+    When host "pc1" pings "pc2"
+    Then the ping shows ".!!!!"
+    When 3600 seconds pass
+    Then the debug log of "R1" contains in order:
+      """
+      ISAKMP (0:1): beginning Quick Mode exchange, M-ID of
+      ISAKMP (0:1): Creating IPsec SAs
+      IPSEC(sa_aging): lifetime expiring,
+      ISAKMP (0:1): Creating IPsec SAs
+      IPSEC(delete_sa): deleting SA,
+      """
+    When host "pc1" pings "pc2"
+    Then the ping shows "!!!!!"
+    When I run "show crypto isakmp sa" on "R1"
+    Then the output contains "QM_IDLE 1 0"
