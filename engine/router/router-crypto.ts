@@ -3,6 +3,7 @@ import type { IpNode } from '../net/ip-node.ts';
 import { IkeDaemon } from '../ike/index.ts';
 import { IpsecEngine } from '../ipsec/index.ts';
 import {
+  aggressiveModePeerAddresses, presharedKeysInEffect,
   engineConnectionRow, findAccessList, isakmpEngineAlgorithm, renderIkeTrace, renderIpsecDebugMessage,
   type CryptoServices, type DebugSubsystem, type IosConfig,
 } from '../ios/index.ts';
@@ -48,10 +49,18 @@ export class RouterCrypto {
     this.configure(config);
   }
 
-  /** Hands the configuration as it now stands to IKE and to the data plane. */
+  /**
+   * Hands the configuration as it now stands to IKE and to the data plane. An aggressive-mode
+   * password is the key for its peer; `crypto isakmp aggressive-mode disable` stays a
+   * configuration line only, as IKE has no switch to refuse an AM1.
+   */
   configure(config: IosConfig): void {
     this.ipsec.setPolicies([...buildCryptoPolicies(config).values()].flat());
-    this.ike.configure({ policies: config.crypto.isakmpPolicies, presharedKeys: config.crypto.isakmpKeys });
+    this.ike.configure({
+      policies: config.crypto.isakmpPolicies,
+      presharedKeys: presharedKeysInEffect(config.crypto),
+      aggressiveModePeers: aggressiveModePeerAddresses(config.crypto),
+    });
   }
 
   services(): CryptoServices {

@@ -102,6 +102,7 @@ export class Router {
       this.console.recordInput(prompt, line);
       const result = this.device.enter(line);
       this.console.recordResponse(result.output);
+      this.sim.runDue();
       if (!result.accepted) {
         this.typeLine('end');
         return { output: output.join('\n'), rejected: { index, transcript: `${prompt}${line}\n${result.output}` } };
@@ -128,6 +129,8 @@ export class Router {
     this.console.recordInput(prompt, this.device.awaitingPassword ? '' : line);
     const output = this.device.type(line);
     this.console.recordResponse(output);
+    // What the command set in motion at this instant (a DELETE to send, an SA to drop) is done before the next line.
+    this.sim.runDue();
     return output;
   }
 

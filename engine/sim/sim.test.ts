@@ -88,3 +88,17 @@ test('int() stays within its bounds and covers them', () => {
   }
   assert.equal(seen.size, 6);
 });
+
+test('runDue runs what is due now, and nothing later', () => {
+  const sim = new Sim();
+  sim.advance(100);
+  const ran: string[] = [];
+  sim.schedule(0, () => {
+    ran.push('now');
+    sim.schedule(0, () => ran.push('chained now'));
+    sim.schedule(1, () => ran.push('later'));
+  });
+  sim.runDue();
+  assert.deepEqual(ran, ['now', 'chained now']);
+  assert.equal(sim.now(), 100);
+});

@@ -78,6 +78,11 @@ export class Sim {
     return true;
   }
 
+  /** Runs what is due at this very instant (work a step just queued), without moving the clock. */
+  runDue(): void {
+    this.runUntil(() => false, this.clock);
+  }
+
   /** Lets `ms` virtual milliseconds pass, running everything that falls due. */
   advance(ms: number): void {
     this.runUntil(() => false, this.clock + ms);

@@ -117,3 +117,30 @@ Feature: Two routers with static crypto maps build an IPsec tunnel as IOS 12.2 d
     Then the ping shows ".!!!!"
     When I run "show crypto isakmp sa" on "R1"
     Then the output contains "192.168.12.1 192.168.12.2 QM_IDLE 1 0"
+
+  Scenario: clear crypto sa removes the IPsec SAs on both ends; the next packet rebuilds them under the same ISAKMP SA
+    When host "pc1" pings "pc2"
+    Then the ping shows ".!!!!"
+    When I run "debug crypto isakmp" on "R1"
+    And I run "clear crypto sa" on "R1"
+    And 1 seconds pass
+    And I run "show crypto ipsec sa" on "R1"
+    Then the output contains "current outbound spi: 0"
+    When I run "show crypto ipsec sa" on "R2"
+    Then the output contains "current outbound spi: 0"
+    When host "pc1" pings "pc2"
+    Then the ping shows ".!!!!"
+    And the debug log of "R1" contains "beginning Quick Mode exchange"
+    And the debug log of "R1" does not contain "beginning Main Mode exchange"
+
+  Scenario: clear crypto isakmp removes the ISAKMP SA but the IPsec SAs go on protecting traffic
+    When host "pc1" pings "pc2"
+    Then the ping shows ".!!!!"
+    When I run "clear crypto isakmp" on "R1"
+    And 1 seconds pass
+    And I run "show crypto isakmp sa" on "R1"
+    Then the output does not contain "QM_IDLE"
+    When I run "show crypto isakmp sa" on "R2"
+    Then the output does not contain "QM_IDLE"
+    When host "pc1" pings "pc2"
+    Then the ping shows "!!!!!"

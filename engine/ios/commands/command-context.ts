@@ -3,6 +3,7 @@ import type { Args, SyntaxSpec } from '../cli/command-types.ts';
 import type {
   CryptoMapSettings,
   IosConfig,
+  IsakmpPeer,
   IsakmpPolicy,
   LineSection,
   TransformSet,
@@ -17,6 +18,7 @@ export type ModeId =
   | 'config'
   | 'config-if'
   | 'config-isakmp'
+  | 'config-isakmp-peer'
   | 'cfg-crypto-trans'
   | 'config-crypto-map'
   | 'config-ext-nacl'
@@ -28,6 +30,7 @@ export type ModeState =
   | { id: 'user' | 'exec' | 'config' }
   | { id: 'config-if'; target: InterfaceConfig }
   | { id: 'config-isakmp'; target: IsakmpPolicy }
+  | { id: 'config-isakmp-peer'; target: IsakmpPeer }
   | { id: 'cfg-crypto-trans'; target: TransformSet }
   | { id: 'config-crypto-map'; target: CryptoMapSettings }
   | { id: 'config-ext-nacl' | 'config-std-nacl'; target: AccessList }

@@ -6,6 +6,7 @@ const EXIT_HELP: Partial<Record<ModeId, string>> = {
   config: 'Exit from configure mode',
   'config-if': 'Exit from interface configuration mode',
   'config-isakmp': 'Exit from ISAKMP protection suite configuration mode',
+  'config-isakmp-peer': 'Exit from ISAKMP peer policy configuration mode',
   'cfg-crypto-trans': 'Exit from crypto transform configuration mode',
   'config-crypto-map': 'Exit from crypto map configuration mode',
   'config-ext-nacl': 'Exit from access-list configuration mode',

@@ -6,6 +6,7 @@ import { CRYPTO_MAP_COMMANDS, ISAKMP_COMMANDS, TRANSFORM_SET_COMMANDS } from './
 import { EXEC_COMMANDS } from './exec-commands.ts';
 import { GLOBAL_COMMANDS } from './global-commands.ts';
 import { INTERFACE_COMMANDS } from './interface-commands.ts';
+import { ISAKMP_PEER_COMMANDS, ISAKMP_PEER_GLOBAL_COMMANDS } from './isakmp-peer-commands.ts';
 import { KEPT_GLOBAL_COMMANDS, LINE_COMMANDS } from './kept-commands.ts';
 import { modeCommands } from './mode-commands.ts';
 import { ROUTE_COMMANDS } from './route-commands.ts';
@@ -16,9 +17,13 @@ import { SHARED_HELP } from './shared-grammar.ts';
 const SOURCES: Record<ModeId, CommandSpec[]> = {
   user: EXEC_COMMANDS.filter((command) => command.userLevel),
   exec: EXEC_COMMANDS,
-  config: [...GLOBAL_COMMANDS, ...ROUTE_COMMANDS, ...ACL_COMMANDS, ...CRYPTO_COMMANDS, ...KEPT_GLOBAL_COMMANDS],
+  config: [
+    ...GLOBAL_COMMANDS, ...ROUTE_COMMANDS, ...ACL_COMMANDS, ...CRYPTO_COMMANDS, ...ISAKMP_PEER_GLOBAL_COMMANDS,
+    ...KEPT_GLOBAL_COMMANDS,
+  ],
   'config-if': INTERFACE_COMMANDS,
   'config-isakmp': ISAKMP_COMMANDS,
+  'config-isakmp-peer': ISAKMP_PEER_COMMANDS,
   'cfg-crypto-trans': TRANSFORM_SET_COMMANDS,
   'config-crypto-map': CRYPTO_MAP_COMMANDS,
   'config-std-nacl': STANDARD_NACL_COMMANDS,

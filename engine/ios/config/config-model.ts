@@ -71,6 +71,19 @@ export interface IsakmpKey {
   mask?: Ipv4Address;
 }
 
+/** `set aggressive-mode client-endpoint ...`: the identity the router gives in its aggressive mode. */
+export type ClientEndpoint =
+  | { kind: 'ipv4-address'; address: Ipv4Address }
+  | { kind: 'fqdn' | 'user-fqdn'; name: string };
+
+/** `crypto isakmp peer address A` with its `set aggressive-mode ...` lines. */
+export interface IsakmpPeer {
+  address: Ipv4Address;
+  /** The pre-shared key of the aggressive mode this router starts with the peer. */
+  aggressiveModePassword?: string;
+  aggressiveModeClientEndpoint?: ClientEndpoint;
+}
+
 export type TransformName =
   | 'ah-md5-hmac'
   | 'ah-sha-hmac'
@@ -127,6 +140,10 @@ export interface CryptoConfig {
   saLifetime: { seconds?: number; kilobytes?: number };
   isakmpPolicies: IsakmpPolicy[];
   isakmpKeys: IsakmpKey[];
+  /** In configured order. */
+  isakmpPeers: IsakmpPeer[];
+  /** `crypto isakmp aggressive-mode disable`. */
+  aggressiveModeDisabled: boolean;
   transformSets: TransformSet[];
   /** Kept sorted by map (first configured first) and sequence number. */
   cryptoMaps: CryptoMapEntry[];
@@ -234,7 +251,16 @@ export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
     interfaces: defaultInterfaces(),
     staticRoutes: [],
     accessLists: [],
-    crypto: { saLifetime: {}, isakmpPolicies: [], isakmpKeys: [], transformSets: [], cryptoMaps: [], dynamicMaps: [] },
+    crypto: {
+      saLifetime: {},
+      isakmpPolicies: [],
+      isakmpKeys: [],
+      isakmpPeers: [],
+      aggressiveModeDisabled: false,
+      transformSets: [],
+      cryptoMaps: [],
+      dynamicMaps: [],
+    },
     nat: { insideSourceLists: [], insideSourceStatics: [], timeouts: {} },
     lineSections: [
       { name: 'con 0', lines: [] },

@@ -1,8 +1,10 @@
 import { formatIpv4 } from '../../wire/ipv4-address.ts';
 import {
   defaultIsakmpPolicy,
+  type ClientEndpoint,
   type CryptoMapSettings,
   type IsakmpKey,
+  type IsakmpPeer,
   type IsakmpPolicy,
   type Transform,
   type TransformSet,
@@ -27,6 +29,20 @@ export function isakmpPolicyLines(policy: IsakmpPolicy): string[] {
 export function isakmpKeyLine(key: IsakmpKey): string {
   const mask = key.mask === undefined ? '' : ` ${formatIpv4(key.mask)}`;
   return `crypto isakmp key ${key.key} address ${formatIpv4(key.address)}${mask}`;
+}
+
+function clientEndpointText(endpoint: ClientEndpoint): string {
+  return endpoint.kind === 'ipv4-address' ? `ipv4-address ${formatIpv4(endpoint.address)}` : `${endpoint.kind} ${endpoint.name}`;
+}
+
+/** `crypto isakmp peer address A` and its settings: the password first, as IOS writes them. */
+export function isakmpPeerLines(peer: IsakmpPeer): string[] {
+  const lines = [`crypto isakmp peer address ${formatIpv4(peer.address)}`];
+  if (peer.aggressiveModePassword !== undefined) lines.push(` set aggressive-mode password ${peer.aggressiveModePassword}`);
+  if (peer.aggressiveModeClientEndpoint !== undefined) {
+    lines.push(` set aggressive-mode client-endpoint ${clientEndpointText(peer.aggressiveModeClientEndpoint)}`);
+  }
+  return lines;
 }
 
 export function transformText(transform: Transform): string {

@@ -7,7 +7,9 @@ import type { ConfigSlot, IosConfig, ServiceName, TimestampFormat } from '../con
 import { compareForRunningConfig, type InterfaceConfig } from '../config/interfaces.ts';
 import { encodeType7, type7Seed } from '../config/passwords.ts';
 import { IosText } from '../messages.ts';
-import { cryptoMapSettingLines, isakmpKeyLine, isakmpPolicyLines, transformSetLines } from './crypto-config-lines.ts';
+import {
+  cryptoMapSettingLines, isakmpKeyLine, isakmpPeerLines, isakmpPolicyLines, transformSetLines,
+} from './crypto-config-lines.ts';
 
 /**
  * `show running-config` in IOS 12.2's order, `!` separators included where IOS puts them.
@@ -126,11 +128,24 @@ function numberedAccessListLines(config: IosConfig): string[] {
     .flatMap((list) => list.lines.map((line) => `access-list ${list.name} ${aclLineText(line, list)}`));
 }
 
-function cryptoLines(config: IosConfig): string[] {
+/**
+ * Policies, keys and the global ISAKMP switches, then each `crypto isakmp peer` block closed
+ * by a `!`, then one more `!` (IOS 12.2(8)T's layout; without peers that is the `!` `!` pair).
+ */
+function isakmpLines(config: IosConfig): string[] {
   const { crypto } = config;
   const policies = [...crypto.isakmpPolicies].sort((a, b) => a.priority - b.priority).flatMap(isakmpPolicyLines);
-  const keys = crypto.isakmpKeys.map(isakmpKeyLine);
-  const isakmp = policies.length + keys.length > 0 ? [...policies, ...keys, '!', '!'] : [];
+  const globals = [
+    ...crypto.isakmpKeys.map(isakmpKeyLine),
+    ...(crypto.aggressiveModeDisabled ? ['crypto isakmp aggressive-mode disable'] : []),
+  ];
+  const peers = crypto.isakmpPeers.flatMap((peer) => [...isakmpPeerLines(peer), '!']);
+  return policies.length + globals.length + peers.length > 0 ? [...policies, ...globals, '!', ...peers, '!'] : [];
+}
+
+function cryptoLines(config: IosConfig): string[] {
+  const { crypto } = config;
+  const isakmp = isakmpLines(config);
   const lifetimes = (['seconds', 'kilobytes'] as const).flatMap((unit) =>
     crypto.saLifetime[unit] === undefined ? [] : [`crypto ipsec security-association lifetime ${unit} ${crypto.saLifetime[unit]}`],
   );
