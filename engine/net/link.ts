@@ -102,7 +102,7 @@ export class Link {
     this.counters.transmitted++;
     from.noteTransmitted(bytes);
     for (const tap of this.taps) tap(this.sim.now(), bytes.slice(), from);
-    const target = this.ends.find((end) => end !== from && end.address === nextHop);
+    const target = this.ends.find((end) => end !== from && end.answersFor(nextHop));
     if (target === undefined) {
       this.counters.undeliverable++;
       return;

@@ -28,6 +28,11 @@ export class NetInterface {
   /** `no shutdown`. */
   adminUp = true;
   link?: Link;
+  /**
+   * Further addresses the interface answers for on its link without owning them: IOS's automatic
+   * aliases for static NAT globals in the interface's subnet (it answers ARP for them).
+   */
+  aliases: readonly Ipv4Address[] = [];
   /** A software interface (Loopback): its line protocol needs no link. */
   virtual = false;
   inboundAcl?: AccessList;
@@ -39,6 +44,11 @@ export class NetInterface {
     this.name = name;
     this.address = address;
     this.mask = mask;
+  }
+
+  /** Whether a neighbour on the link sending to `address` reaches this interface. */
+  answersFor(address: Ipv4Address): boolean {
+    return this.address === address || this.aliases.includes(address);
   }
 
   /** Line protocol up: administratively up and, for hardware, cabled to a link that is up. */

@@ -88,3 +88,16 @@ test('natSettings: roles by interface, statics first, lists bound to their acces
   const after = natSettings(config);
   assert.equal(after.rules[1]!.kind === 'list' && after.rules[1]!.acl, config.accessLists[0]);
 });
+
+test('a static NAT global in the outside subnet becomes an alias the outside interface answers for', () => {
+  const router = new Router(new Sim(1), { name: 'Daphne' });
+  assert.deepEqual(router.loadStartupConfig(CONFIG), []);
+  const outside = router.node.interface('FastEthernet0/0')!;
+  const inside = router.node.interface('FastEthernet0/1')!;
+  assert.deepEqual(outside.aliases, [address('11.11.11.20')]);
+  assert.ok(outside.answersFor(address('11.11.11.20')));
+  assert.ok(outside.answersFor(address('11.11.11.1')));
+  assert.deepEqual(inside.aliases, []);
+  router.configure(['no ip nat inside source static 13.13.13.20 11.11.11.20']);
+  assert.deepEqual(outside.aliases, []);
+});

@@ -2,6 +2,7 @@ import type { IosConfig } from '../ios/config/config-model.ts';
 import { findAccessList } from '../ios/config/config-model.ts';
 import { isPhysical } from '../ios/config/interfaces.ts';
 import type { IpNode } from '../net/ip-node.ts';
+import { inSubnet } from '../wire/ipv4-address.ts';
 import { NAT_DEFAULT_TIMEOUTS, type NatRule, type NatSettings, type NatTimeouts } from '../net/nat-types.ts';
 
 /**
@@ -20,6 +21,7 @@ export function applyConfig(config: IosConfig, node: IpNode): void {
     // IOS lets an access-group name a list that does not exist yet: it filters nothing until it does.
     iface.inboundAcl = settings.accessGroupIn === undefined ? undefined : findAccessList(config, settings.accessGroupIn);
     iface.outboundAcl = settings.accessGroupOut === undefined ? undefined : findAccessList(config, settings.accessGroupOut);
+    iface.aliases = natAliases(config, settings);
   }
   for (const iface of node.interfaces) {
     if (configured.has(iface.name)) continue;
@@ -31,6 +33,15 @@ export function applyConfig(config: IosConfig, node: IpNode): void {
   node.setStaticRoutes(config.staticRoutes);
   node.classless = config.ip.classless;
   node.nat.configure(natSettings(config));
+}
+
+/** Static NAT globals inside an outside interface's subnet: IOS answers ARP for them on that interface. */
+function natAliases(config: IosConfig, settings: IosConfig['interfaces'][number]): number[] {
+  const subnet = settings.address;
+  if (settings.nat !== 'outside' || subnet === undefined) return [];
+  return config.nat.insideSourceStatics
+    .map((entry) => entry.global)
+    .filter((global) => inSubnet(global, subnet.address, subnet.mask) && global !== subnet.address);
 }
 
 /** The NAT part of the configuration as the IP stack takes it; static rules first, as IOS tries them. */
