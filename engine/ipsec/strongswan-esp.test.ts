@@ -22,7 +22,7 @@ import { hostProxy } from './proxy-match.ts';
  * (AES-CBC-128 + HMAC-SHA1-96, tunnel mode, inside UDP 4500), opened with the keys that
  * strongSwan logged. Nothing here was produced by this engine.
  */
-const DATA = new URL('../wire/isakmp/testdata/strongswan-ikev1/', import.meta.url);
+const DATA = new URL('../testdata/strongswan-ikev1/', import.meta.url);
 const LOG = readFileSync(new URL('charon.log', DATA), 'utf8');
 const AES128_SHA1: TransformProposal = {
   name: 'strongswan', espCipher: { transform: 'esp-aes', keyBits: 128 }, espAuth: 'esp-sha-hmac', mode: 'tunnel',

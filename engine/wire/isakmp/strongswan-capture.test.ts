@@ -20,10 +20,10 @@ import { fromHex } from '../test-hex.ts';
 
 /**
  * The independent check: two strongSwan 5.9.8 daemons ran main mode, quick mode, ESP and
- * two deletes (testdata/strongswan-ikev1/README.md). Every value asserted here comes from
+ * two deletes (engine/testdata/strongswan-ikev1/README.md). Every value asserted here comes from
  * their capture and their logs, never from this codec.
  */
-const DATA = new URL('./testdata/strongswan-ikev1/', import.meta.url);
+const DATA = new URL('../../testdata/strongswan-ikev1/', import.meta.url);
 const LOG = readFileSync(new URL('charon.log', DATA), 'utf8');
 const COOKIES = fromHex('fa106bd57c0fd683 37fceca19d65d55e');
 const INITIATOR = '192.0.2.1';
