@@ -1,3 +1,6 @@
+import type {
+  IkeAuthentication, IkeEncryption, IkeGroup, IkeHash, IkePolicy, IkePresharedKey,
+} from '../../ike/ike-config.ts';
 import type { AccessList } from '../../net/acl-types.ts';
 import type { NatTimeoutName } from '../../net/nat-types.ts';
 import type { StaticRouteConfig } from '../../net/route-types.ts';
@@ -48,28 +51,15 @@ export interface IpGlobalFlags {
   httpServer: boolean;
 }
 
-export type IsakmpEncryption = 'des' | '3des' | 'aes';
-export type IsakmpHash = 'sha' | 'md5';
-export type IsakmpAuthentication = 'pre-share' | 'rsa-sig' | 'rsa-encr';
-export type DhGroup = 1 | 2 | 5;
-
-export interface IsakmpPolicy {
-  priority: number;
-  encryption: IsakmpEncryption;
-  /** AES key length; 128 unless configured. */
-  keyBits?: 128 | 192 | 256;
-  hash: IsakmpHash;
-  authentication: IsakmpAuthentication;
-  group: DhGroup;
-  lifetimeSeconds: number;
-}
-
-export interface IsakmpKey {
-  key: string;
-  address: Ipv4Address;
-  /** Absent when configured without a mask (a single peer). */
-  mask?: Ipv4Address;
-}
+// IKE takes its policies and keys in IOS's own terms, so the configuration stores them as IKE's types.
+export type IsakmpEncryption = IkeEncryption;
+export type IsakmpHash = IkeHash;
+export type IsakmpAuthentication = IkeAuthentication;
+export type DhGroup = IkeGroup;
+/** `crypto isakmp policy N` with its settings. */
+export type IsakmpPolicy = IkePolicy;
+/** `crypto isakmp key KEY address A [MASK]`: without a mask it names a single peer. */
+export type IsakmpKey = IkePresharedKey;
 
 /** `set aggressive-mode client-endpoint ...`: the identity the router gives in its aggressive mode. */
 export type ClientEndpoint =
