@@ -5,7 +5,7 @@ import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import type { IsakmpPayload } from '../wire/isakmp/index.ts';
 import type { CpuJob, CpuQueue } from './cpu-queue.ts';
 import type { IkeConfig } from './ike-config.ts';
-import type { DeleteReason, IkeEvent } from './ike-events.ts';
+import type { DeleteReason, IkeEvent, OutboundRoute } from './ike-events.ts';
 import type { IsakmpSa } from './isakmp-sa.ts';
 import type { SaTable } from './sa-table.ts';
 
@@ -36,10 +36,21 @@ export interface IkeCounters {
   badHash: number;
   unexpected: number;
   duplicates: number;
+  /** TED probes this router sent (first copies; resent ones count as retransmitted). */
+  tedProbesSent: number;
+  /** Replies to its probes that it took and started IKE from. */
+  tedRepliesReceived: number;
+  /** Its probes that went unanswered through every retransmission. */
+  tedProbesGivenUp: number;
+  /** Probes for its hosts that it answered (as a responder). */
+  tedProbesAnswered: number;
 }
 
 export function emptyIkeCounters(): IkeCounters {
-  return { received: 0, sent: 0, retransmitted: 0, malformed: 0, noSa: 0, badHash: 0, unexpected: 0, duplicates: 0 };
+  return {
+    received: 0, sent: 0, retransmitted: 0, malformed: 0, noSa: 0, badHash: 0, unexpected: 0, duplicates: 0,
+    tedProbesSent: 0, tedRepliesReceived: 0, tedProbesGivenUp: 0, tedProbesAnswered: 0,
+  };
 }
 
 /** The services the exchanges share, provided by the daemon: one per router. */
@@ -53,8 +64,12 @@ export interface IkeContext {
   readonly timing: IkeTiming;
   config(): IkeConfig;
   emit(event: IkeEvent): void;
-  /** Sends an ISAKMP datagram from our port 500 to the peer's. */
+  /** Sends an ISAKMP datagram from port 500 at `local` (a TED probe: a host's address) to port 500 at `peer`. */
   transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array): void;
+  /** The interface and next hop a datagram to `destination` leaves by, if there is a route. */
+  route(destination: Ipv4Address): OutboundRoute | undefined;
+  /** A quick mode created its SA pair: its message ID is kept for the lab. */
+  quickModeDone(messageId: number): void;
   /** Phase 1 has keys: keep the initiator cookie and Ka for Wireshark. */
   recordKeys(sa: IsakmpSa): void;
   /** Phase 1 is done: the SA starts its lifetime and serves the requests that waited for it. */

@@ -1,23 +1,24 @@
 import type { IpNode } from '../net/ip-node.ts';
-import type { Acquire, CryptoPolicy, IpsecEvents, IpsecPort, ProxyIdentity } from '../ipsec/ipsec-port.ts';
+import type { Acquire, CryptoPolicy, IpsecEvents, IpsecPort, ProbeCandidate, ProxyIdentity } from '../ipsec/ipsec-port.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import type { Sim } from '../sim/sim.ts';
 import { bytesToHex } from '../wire/bytes.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import { Doi, ProtocolId } from '../wire/isakmp/index.ts';
-import { startAggressiveMode } from './aggressive-mode.ts';
 import { CpuQueue, type CpuCosts, type CpuJob } from './cpu-queue.ts';
-import { emptyIkeConfig, usesAggressiveMode, type IkeConfig } from './ike-config.ts';
+import { emptyIkeConfig, type IkeConfig } from './ike-config.ts';
 import { emptyIkeCounters, IOS_TIMING, type IkeContext, type IkeCounters, type IkeTiming } from './ike-context.ts';
-import { subsystemOf, type DeleteReason, type IkeEvent, type IkeTraceSink, type IsakmpState } from './ike-events.ts';
+import { subsystemOf, type DeleteReason, type IkeEvent, type IkeTraceSink, type IsakmpState, type OutboundRoute } from './ike-events.ts';
 import { sendInformational, sendIsakmpDelete } from './informational.ts';
-import { IsakmpSa, type QuickModeRequest } from './isakmp-sa.ts';
-import { startMainMode } from './main-mode.ts';
+import type { IsakmpSa, QuickModeRequest } from './isakmp-sa.ts';
+import { negotiationInFlight, openPhase1 } from './phase1-start.ts';
 import { startQuickMode } from './quick-mode-initiator.ts';
-import { memoryAddress, receiveDatagram } from './receive.ts';
+import { receiveDatagram } from './receive.ts';
 import { stopPhase1Retransmission, stopPhase2Retransmission } from './retransmission.ts';
 import { SaTable } from './sa-table.ts';
 import { spiBytes } from './phase2-proposal.ts';
+import { startProbe } from './ted/ted-prober.ts';
+import { interceptProbe } from './ted/ted-responder.ts';
 
 export const IKE_UDP_PORT = 500;
 
@@ -34,8 +35,7 @@ export interface IkeDaemonOptions {
   trace?: IkeTraceSink;
   /** Told each time an ISAKMP SA gets keys (for Wireshark's ikev1_decryption_table). */
   onKeys?: (keys: IsakmpKeys) => void;
-  /** Called for an acquire of a `discover` crypto map entry (no peer yet): tunnel endpoint discovery. */
-  peerDiscovery?: (acquire: Acquire) => void;
+  /** What each crypto operation costs this router's CPU; none by default (routers pass their own). */
   cpuCosts?: Partial<CpuCosts>;
   timing?: Partial<IkeTiming>;
 }
@@ -77,6 +77,7 @@ export class IkeDaemon implements IpsecEvents {
   private readonly table = new SaTable();
   private readonly cpu: CpuQueue;
   private readonly keys: IsakmpKeys[] = [];
+  private readonly quickModes: number[] = [];
   private snapshot: IkeConfig;
   private readonly unbind: () => void;
 
@@ -96,10 +97,18 @@ export class IkeDaemon implements IpsecEvents {
     this.snapshot = config;
   }
 
-  /** The data plane has traffic for a crypto map entry without SAs. */
+  /**
+   * The data plane has traffic for a crypto map entry without SAs. A `discover` entry names no
+   * peer: tunnel endpoint discovery finds it. Any other entry without a peer (a dynamic map
+   * without `discover`) only answers, so nothing starts.
+   */
   acquire(acquire: Acquire): void {
     if (acquire.peer === undefined) {
-      this.options.peerDiscovery?.(acquire);
+      if (!acquire.policy.discover) return;
+      this.cpu.submit('packet', () => {
+        this.emit({ kind: 'ke-message', index: 1, total: 1 });
+        startProbe(this.context, acquire);
+      });
       return;
     }
     this.initiate({
@@ -125,6 +134,11 @@ export class IkeDaemon implements IpsecEvents {
     });
   }
 
+  /** A datagram for UDP/500 on a crypto map interface: a TED probe for one of our hosts is ours to answer. */
+  interceptProbe(candidate: ProbeCandidate): boolean {
+    return interceptProbe(this.context, candidate);
+  }
+
   /** Negotiates a request: quick mode under an SA with the peer, or phase 1 first (main or aggressive mode). */
   initiate(request: QuickModeRequest): void {
     this.cpu.submit('packet', (job) => this.negotiate(request, job));
@@ -136,6 +150,11 @@ export class IkeDaemon implements IpsecEvents {
    */
   reserveConnectionId(): number {
     return this.table.allocateConnId();
+  }
+
+  /** The router printed a debug message: the CPU that runs IKE spends the time on it. */
+  consolePrinted(): void {
+    this.cpu.charge('console');
   }
 
   /** `clear crypto isakmp`: every ISAKMP SA is deleted, established ones with a DELETE to the peer. */
@@ -163,6 +182,11 @@ export class IkeDaemon implements IpsecEvents {
     }));
   }
 
+  /** The message IDs of the quick modes that created SA pairs here, oldest first. */
+  quickModeMessageIds(): number[] {
+    return [...this.quickModes];
+  }
+
   /** Every ISAKMP SA's keys since the router started, deleted ones included (captures outlive SAs). */
   wiresharkKeys(): IsakmpKeys[] {
     return [...this.keys];
@@ -175,32 +199,9 @@ export class IkeDaemon implements IpsecEvents {
   }
 
   private negotiate(request: QuickModeRequest, job: CpuJob): void {
-    if (this.inFlight(request)) return;
+    if (negotiationInFlight(this.context, request)) return;
     this.emit({ kind: 'ke-message', index: 1, total: 1 });
-    const established = this.table.usableWith(request.peer);
-    if (established !== undefined) return startQuickMode(this.context, established, request);
-    const pending = this.table.negotiatingWith(request.peer);
-    if (pending !== undefined) {
-      pending.waiting.push(request);
-      return;
-    }
-    this.emit({ kind: 'local-port', localPort: IKE_UDP_PORT, remotePort: IKE_UDP_PORT });
-    const aggressive = usesAggressiveMode(this.snapshot, request.peer);
-    const sa = new IsakmpSa(this.table.allocateConnId(), 'I', aggressive ? 'aggressive' : 'main', request.localAddress,
-      request.peer, this.options.random.bytes(8), new Uint8Array(8), memoryAddress(this.context));
-    this.table.add(sa);
-    sa.waiting.push(request);
-    if (aggressive) startAggressiveMode(this.context, sa, job);
-    else startMainMode(this.context, sa);
-  }
-
-  /** The same selector already waits for phase 1 or is in quick mode: one negotiation is enough. */
-  private inFlight(request: QuickModeRequest): boolean {
-    const same = (other: QuickModeRequest) => other.peer === request.peer && other.policy.seq === request.policy.seq
-      && other.policy.mapName === request.policy.mapName && sameProxy(other.localProxy, request.localProxy)
-      && sameProxy(other.remoteProxy, request.remoteProxy);
-    return this.table.all().some((sa) => !sa.deleted && (sa.waiting.some(same)
-      || [...sa.exchanges.values()].some((exchange) => exchange.role === 'I' && exchange.awaiting === 'QM2' && same(exchange.request))));
+    openPhase1(this.context, request, job, { announce: true });
   }
 
   private emit(event: IkeEvent): void {
@@ -215,6 +216,8 @@ export class IkeDaemon implements IpsecEvents {
       config: () => this.snapshot,
       emit: (event) => this.emit(event),
       transmit: (local, peer, bytes) => this.transmit(local, peer, bytes),
+      route: (destination) => this.route(destination),
+      quickModeDone: (messageId) => this.quickModes.push(messageId),
       recordKeys: (sa) => this.recordKeys(sa),
       phase1Established: (sa) => this.phase1Established(sa),
       deleteSa: (sa, reason) => this.deleteSa(sa, reason),
@@ -224,6 +227,11 @@ export class IkeDaemon implements IpsecEvents {
   private transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array): void {
     this.counters.sent++;
     this.options.node.sendUdp({ destination: peer, source: local, sourcePort: IKE_UDP_PORT, destinationPort: IKE_UDP_PORT, payload: bytes });
+  }
+
+  private route(destination: Ipv4Address): OutboundRoute | undefined {
+    const forwarding = this.options.node.lookup(destination);
+    return forwarding === undefined ? undefined : { interfaceName: forwarding.interfaceName, nextHop: forwarding.nextHop };
   }
 
   private recordKeys(sa: IsakmpSa): void {
@@ -251,9 +259,12 @@ export class IkeDaemon implements IpsecEvents {
     if (sa.deleted) return;
     this.emit({ kind: 'no-paranoid-keepalives', connId: sa.connId });
     this.emit({ kind: 'deleting-sa', connId: sa.connId, reason, role: sa.role, state: sa.state, peer: sa.peer });
+    if (sa.holdsNodeZero) this.emit({ kind: 'deleting-node', connId: sa.connId, messageId: 0, error: true, reason });
+    if (sa.exchange === 'peer-discovery' && reason === 'death-by-retransmission-p1') this.counters.tedProbesGivenUp++;
     this.forget(sa);
     this.options.sim.schedule(this.context.timing.purgeDelayMs, () => this.cpu.submit('timer', () => {
       this.emit({ kind: 'purging-sa', connId: sa.connId, address: sa.memoryAddress });
+      if (sa.holdsNodeZero) this.emit({ kind: 'purging-node', connId: sa.connId, messageId: 0 });
       this.emit({ kind: 'engine-delete-connection', connId: sa.connId });
       this.table.remove(sa);
     }));
@@ -268,8 +279,4 @@ export class IkeDaemon implements IpsecEvents {
     sa.dh = undefined;
     sa.waiting.length = 0;
   }
-}
-
-function sameProxy(a: ProxyIdentity, b: ProxyIdentity): boolean {
-  return a.address === b.address && a.mask === b.mask && a.protocol === b.protocol && a.port === b.port;
 }

@@ -1,4 +1,5 @@
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import type { TedEvent } from './ted/ted-events.ts';
 
 /**
  * The typed trace events of IKE: one per line IOS prints under `debug crypto isakmp`,
@@ -17,6 +18,8 @@ export const ISAKMP_STATES = [
   'MM_NO_STATE', 'MM_SA_SETUP', 'MM_KEY_EXCH', 'MM_KEY_AUTH',
   'AG_NO_STATE', 'AG_INIT_EXCH', 'AG_AUTH',
   'QM_IDLE',
+  // Tunnel endpoint discovery: the probe's SA on both routers, until it is thrown away.
+  'PEER_DISCOVERY',
 ] as const;
 export type IsakmpState = (typeof ISAKMP_STATES)[number];
 
@@ -60,14 +63,17 @@ export type DeleteReason =
   | 'responder-quick-mode-done'
   | 'quick-mode-rejected'
   | 'informational-in'
-  | 'proposal-rejected-by-peer';
+  | 'proposal-rejected-by-peer'
+  /** A TED probe's SA, once the probe was answered (or the answer sent): IOS throws it away. */
+  | 'delete-me';
 
 export type IkeEvent =
   // ---- debug crypto isakmp -------------------------------------------------------------
   | { kind: 'ke-message'; index: number; total: number }
   | { kind: 'local-port'; localPort: number; remotePort: number }
   | { kind: 'beginning-exchange'; connId: number; exchange: 'main' | 'aggressive' }
-  | { kind: 'packet-sent'; connId: number; peer: Ipv4Address; role: IkeRole; state: IsakmpState }
+  /** `via` names the interface and next hop of a packet not sent to a peer (a TED probe). */
+  | { kind: 'packet-sent'; connId: number; peer: Ipv4Address; role: IkeRole; state: IsakmpState; via?: OutboundRoute }
   | { kind: 'packet-received'; connId: number; peer: Ipv4Address; role: IkeRole; state: IsakmpState }
   | { kind: 'packet-received-new-sa'; peer: Ipv4Address }
   | { kind: 'processing-payload'; connId: number; payload: ProcessedPayload; messageId: number }
@@ -129,7 +135,15 @@ export type IkeEvent =
   // ---- syslog ---------------------------------------------------------------------------
   | { kind: 'bad-message'; peer: Ipv4Address }
   | { kind: 'no-sa'; peer: Ipv4Address }
-  | { kind: 'mode-failure'; mode: 'Main' | 'Aggressive' | 'Quick'; peer: Ipv4Address };
+  | { kind: 'mode-failure'; mode: 'Main' | 'Aggressive' | 'Quick'; peer: Ipv4Address }
+  // ---- debug crypto isakmp: tunnel endpoint discovery ----------------------------------------
+  | TedEvent;
+
+/** Where a datagram leaves the router: its interface and next hop. */
+export interface OutboundRoute {
+  interfaceName: string;
+  nextHop: Ipv4Address;
+}
 
 export type IkeEventKind = IkeEvent['kind'];
 

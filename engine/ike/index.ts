@@ -13,7 +13,9 @@ export {
   type DeleteReason, type DurationView, type IkeEvent, type IkeEventKind, type IkeRole, type IkeSubsystem, type IkeTraceEvent,
   type IkeTraceSink, type IsakmpState, type Phase1AttributeView, type Phase1Mismatch, type Phase2AttributeView, type ProcessedPayload,
 } from './ike-events.ts';
-export { CpuQueue, ZERO_CPU_COSTS, type CpuCosts, type CpuJob, type CpuOperation } from './cpu-queue.ts';
+export { CpuQueue, IOS_C2600_CPU_COSTS, ZERO_CPU_COSTS, type CpuCosts, type CpuJob, type CpuOperation } from './cpu-queue.ts';
+export { decideTedResponse, negotiatedProxies, takesUnknownPeers, type TedDecision, type TedRefusal } from './ted/ted-decisions.ts';
+export type { ProbeProxyView, TedEvent, TedEventKind } from './ted/ted-events.ts';
 export { IOS_TIMING, type IkeCounters, type IkeTiming } from './ike-context.ts';
 export { CISCO_IOS_VENDOR_ID } from './phase1-steps.ts';
 export type { QuickModeRequest } from './isakmp-sa.ts';

@@ -1,8 +1,8 @@
 import type { DhKeyPair, IkeEncryptionChoice, IkeHashChoice, ModpGroup } from '../crypto/index.ts';
-import type { CryptoPolicy, DhGroupNumber, ProxyIdentity, TransformProposal } from '../ipsec/ipsec-port.ts';
+import type { Acquire, CryptoPolicy, DhGroupNumber, ProxyIdentity, TransformProposal } from '../ipsec/ipsec-port.ts';
 import type { Timer } from '../sim/sim.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
-import type { IkeRole, IsakmpState } from './ike-events.ts';
+import type { IkeRole, IsakmpState, OutboundRoute } from './ike-events.ts';
 import type { Phase1Keys } from './keymat.ts';
 
 /** The phase-1 protection suite both sides agreed on. */
@@ -79,6 +79,20 @@ export interface QuickModeExchange {
   retransmission?: PendingRetransmission;
 }
 
+/** What a TED probe's SA at the prober remembers: the acquire it answers and the probe's message ID. */
+export interface PeerDiscovery {
+  acquire: Acquire;
+  messageId: number;
+}
+
+export type IsakmpExchange = 'main' | 'aggressive' | 'peer-discovery';
+
+const FIRST_STATE: Record<IsakmpExchange, IsakmpState> = {
+  main: 'MM_NO_STATE',
+  aggressive: 'AG_NO_STATE',
+  'peer-discovery': 'PEER_DISCOVERY',
+};
+
 /** An ISAKMP SA and its phase-1 exchange, from the first packet to its deletion. */
 export class IsakmpSa {
   state: IsakmpState;
@@ -112,18 +126,24 @@ export class IsakmpSa {
   expiry?: Timer;
   /** An address for `purging SA., sa=...`: IOS prints where the SA lives in its memory. */
   readonly memoryAddress: number;
+  /** A probe's SA at the prober: what it was sent for. */
+  discovery?: PeerDiscovery;
+  /** A probe is sent to a host, not a peer: `sending packet` names the way out. */
+  via?: OutboundRoute;
+  /** A probe's SA at the responder keeps the probe's node (0) until the SA is deleted, and prints it. */
+  holdsNodeZero = false;
 
   constructor(
     readonly connId: number,
     readonly role: IkeRole,
-    readonly exchange: 'main' | 'aggressive',
+    readonly exchange: IsakmpExchange,
     readonly local: Ipv4Address,
     readonly peer: Ipv4Address,
     readonly initiatorCookie: Uint8Array,
     responderCookie: Uint8Array,
     memoryAddress: number,
   ) {
-    this.state = exchange === 'main' ? 'MM_NO_STATE' : 'AG_NO_STATE';
+    this.state = FIRST_STATE[exchange];
     this.responderCookie = responderCookie;
     this.memoryAddress = memoryAddress;
   }

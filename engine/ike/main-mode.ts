@@ -39,9 +39,9 @@ export function offerPhase1(ctx: IkeContext, sa: IsakmpSa): SaPayload {
   return offer;
 }
 
-/** MM1: the initiator's SA payload. */
-export function startMainMode(ctx: IkeContext, sa: IsakmpSa): void {
-  ctx.emit({ kind: 'beginning-exchange', connId: sa.connId, exchange: 'main' });
+/** MM1: the initiator's SA payload; `announce` prints `beginning Main Mode exchange` first. */
+export function startMainMode(ctx: IkeContext, sa: IsakmpSa, announce = true): void {
+  if (announce) ctx.emit({ kind: 'beginning-exchange', connId: sa.connId, exchange: 'main' });
   sendPhase1(ctx, sa, plainMessage(headerOf(sa, MAIN, 0), [offerPhase1(ctx, sa)]), true);
 }
 

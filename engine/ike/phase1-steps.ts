@@ -154,7 +154,7 @@ export function verifyPeerHash(ctx: IkeContext, sa: IsakmpSa, received: Uint8Arr
 }
 
 /** `processing vendor id payload`, and `speaking to another IOS box!` for Cisco's. */
-export function processVendorIds(ctx: IkeContext, sa: IsakmpSa, payloads: readonly IsakmpPayload[]): void {
+export function processVendorIds(ctx: IkeContext, sa: Pick<IsakmpSa, 'connId'>, payloads: readonly IsakmpPayload[]): void {
   for (const payload of payloads) {
     if (payload.kind !== 'vendor-id') continue;
     ctx.emit({ kind: 'vendor-id', connId: sa.connId });

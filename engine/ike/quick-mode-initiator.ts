@@ -148,6 +148,7 @@ function finish(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange, job:
     exchange.awaiting = 'done';
     ctx.emit({ kind: 'deleting-node', connId: sa.connId, messageId: exchange.messageId, error: false, reason: 'initiator-quick-mode-done' });
     ctx.port.installSaPair(pair.install, pair.connIds);
+    ctx.quickModeDone(exchange.messageId);
     schedulePurge(ctx, sa, exchange);
   });
 }

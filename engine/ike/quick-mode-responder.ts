@@ -165,6 +165,7 @@ export function responderQm3(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeE
     exchange.awaiting = 'done';
     ctx.emit({ kind: 'deleting-node', connId: sa.connId, messageId: exchange.messageId, error: false, reason: 'responder-quick-mode-done' });
     ctx.port.installSaPair(pair.install, pair.connIds);
+    ctx.quickModeDone(exchange.messageId);
     schedulePurge(ctx, sa, exchange);
   });
 }

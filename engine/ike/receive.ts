@@ -1,7 +1,7 @@
 import { bytesEqual } from '../wire/bytes.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import {
-  decodeIsakmp, ExchangeType,
+  decodeIsakmp, ExchangeType, TED_EXCHANGE_TYPE, tedMessageKind,
   type IsakmpBody, type IsakmpMessage, type IsakmpPayload,
 } from '../wire/isakmp/index.ts';
 import type { CpuJob } from './cpu-queue.ts';
@@ -14,6 +14,7 @@ import { cipherOf, decryptBody } from './message-crypto.ts';
 import { responderQm1 } from './quick-mode-responder.ts';
 import { answerDuplicate, stopPhase1Retransmission } from './retransmission.ts';
 import { isZeroCookie } from './sa-table.ts';
+import { receiveTedReply } from './ted/ted-prober.ts';
 
 /**
  * The receive path of UDP/500: decode, find the SA (or open one for a first message), weed
@@ -41,6 +42,7 @@ export function receiveDatagram(ctx: IkeContext, arrived: ArrivedDatagram, job: 
   if (!decoded.ok) return malformedFrom(ctx, arrived.peer);
   const message = decoded.value;
   const { header } = message;
+  if (header.exchangeType === TED_EXCHANGE_TYPE) return receiveTed(ctx, message, arrived, job);
   const sa = ctx.table.find(header.initiatorCookie, header.responderCookie, arrived.peer);
   if (sa === undefined) return receiveWithoutSa(ctx, message, arrived, job);
   if (sa.role === 'I' && isZeroCookie(sa.responderCookie) && PHASE1_EXCHANGES.has(header.exchangeType)) {
@@ -50,6 +52,16 @@ export function receiveDatagram(ctx: IkeContext, arrived: ArrivedDatagram, job: 
   if (header.exchangeType === ExchangeType.informational) return receiveInformational(ctx, sa, header.messageId, message.body, job);
   if (header.exchangeType === ExchangeType.quick) return receiveQuickMode(ctx, sa, message, arrived.bytes, job);
   receivePhase1(ctx, sa, message, arrived.bytes, job);
+}
+
+/**
+ * Tunnel endpoint discovery on our own UDP/500: replies to our probes. A probe arrives here only
+ * when it names one of our own addresses and the data plane did not hand it over as one to
+ * answer (ipsec-port.ts, ProbeCandidate): nobody here protects that address, so it is dropped.
+ */
+function receiveTed(ctx: IkeContext, message: IsakmpMessage, arrived: ArrivedDatagram, job: CpuJob): void {
+  if (tedMessageKind(message) === 'reply') return receiveTedReply(ctx, message, arrived, job);
+  ctx.counters.unexpected++;
 }
 
 /** Only a first message (MM1, AM1) may arrive without an SA; it opens one at the responder. */

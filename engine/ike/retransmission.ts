@@ -9,7 +9,7 @@ import type { IsakmpSa, PendingRetransmission, QuickModeExchange } from './isakm
 
 /** Sends a message of the SA's exchange, printing the state the SA is in now. */
 export function sendPacket(ctx: IkeContext, sa: IsakmpSa, bytes: Uint8Array): void {
-  ctx.emit({ kind: 'packet-sent', connId: sa.connId, peer: sa.peer, role: sa.role, state: sa.state });
+  ctx.emit({ kind: 'packet-sent', connId: sa.connId, peer: sa.peer, role: sa.role, state: sa.state, ...(sa.via ? { via: sa.via } : {}) });
   ctx.transmit(sa.local, sa.peer, bytes);
 }
 

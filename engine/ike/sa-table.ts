@@ -71,7 +71,13 @@ export class SaTable {
 
   /** A phase 1 this router started with the peer and that is still under way. */
   negotiatingWith(peer: Ipv4Address): IsakmpSa | undefined {
-    return this.sas.find((sa) => !sa.deleted && !sa.established && sa.role === 'I' && sa.peer === peer);
+    return this.sas.find((sa) => !sa.deleted && !sa.established && sa.role === 'I' && sa.peer === peer && sa.exchange !== 'peer-discovery');
+  }
+
+  /** The probe this router sent with this cookie: its answer comes from a peer the probe did not name. */
+  probeByCookie(initiatorCookie: Uint8Array): IsakmpSa | undefined {
+    return this.sas.find((sa) => !sa.deleted && sa.role === 'I' && sa.exchange === 'peer-discovery'
+      && bytesEqual(sa.initiatorCookie, initiatorCookie));
   }
 
   byConnId(connId: number): IsakmpSa | undefined {

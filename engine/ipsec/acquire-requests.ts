@@ -40,6 +40,8 @@ export class AcquireRequests {
     const key = `${context.iface.name}|${proxyKey(selector.local)}|${proxyKey(selector.remote)}`;
     if (this.pending.has(key)) return;
     const peer = policy.discover ? undefined : policy.peers[0];
+    // A dynamic map without `discover` only answers peers: there is nobody to ask.
+    if (peer === undefined && !policy.discover) return;
     const timer = this.port.sim.schedule(this.port.timerMs, () => this.timerFired(key, policy.localAddress, peer ?? 0));
     this.pending.set(key, { interfaceName: context.iface.name, local: selector.local, remote: selector.remote, timer });
     for (const event of requestMessages(match, datagram, context, peer)) this.port.trace(event);

@@ -1,4 +1,5 @@
 import type { IpNode } from '../net/ip-node.ts';
+import type { NetInterface } from '../net/net-interface.ts';
 import type { OutboundContext } from '../net/packet-hooks.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import type { Ipv4Datagram } from '../wire/ipv4.ts';
@@ -23,6 +24,8 @@ export const IPSEC_DROP_REASONS = [
   'invalid-identity',
   /** Clear text that an installed SA says must arrive protected. */
   'not-ipsec',
+  /** A TED probe for one of our hosts: IKE answers it in the host's stead. */
+  'ted-probe',
   'too-big',
 ] as const;
 
@@ -44,6 +47,8 @@ export interface DataPlaneContext {
   trace(event: IpsecTraceEvent): void;
   /** A packet matched a map entry without SA: start negotiating (once per selector). */
   acquire(match: PolicyMatch, datagram: Ipv4Datagram, context: OutboundContext): void;
+  /** An arriving datagram IKE takes as a TED probe to answer (it goes no further). */
+  interceptProbe(datagram: Ipv4Datagram, iface: NetInterface): boolean;
 }
 
 /**

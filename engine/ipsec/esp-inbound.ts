@@ -20,6 +20,7 @@ export function processInbound(ctx: DataPlaneContext, datagram: Ipv4Datagram, if
   if (datagram.protocol === IpProtocol.esp && ctx.node.isLocalAddress(datagram.destination)) {
     return openEsp(ctx, datagram);
   }
+  if (ctx.interceptProbe(datagram, iface)) return drop(ctx, 'ted-probe');
   return refuseClearText(ctx, datagram, iface);
 }
 

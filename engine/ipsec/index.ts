@@ -1,6 +1,6 @@
 // The IPsec data plane: policies from crypto maps, SAs from IKE, ESP in and out, lifetimes and counters.
 export * from './ipsec-port.ts';
-export { IpsecEngine, type IpsecEngineOptions } from './ipsec-engine.ts';
+export { IpsecEngine, type DynamicPeer, type IpsecEngineOptions } from './ipsec-engine.ts';
 export {
   KEY_ENGINE_FLAGS, type IpsecSubsystem, type IpsecTraceEvent, type IpsecTraceKind, type IpsecTraceSink,
   type KeyEngineMessage, type SaIdentity, type SaSummary,

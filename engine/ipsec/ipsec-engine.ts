@@ -1,4 +1,9 @@
 import type { IpNode } from '../net/ip-node.ts';
+import type { NetInterface } from '../net/net-interface.ts';
+import { IpProtocol } from '../wire/ip-protocols.ts';
+import type { Ipv4Datagram } from '../wire/ipv4.ts';
+import { ISAKMP_UDP_PORT } from '../wire/isakmp/nat-traversal.ts';
+import { decodeUdp } from '../wire/udp.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import type { Sim } from '../sim/sim.ts';
 import { formatIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
@@ -19,6 +24,14 @@ import { SaLifetimes } from './sa-lifetime.ts';
 import { SecurityPolicyDatabase, type AccessListLookup } from './security-policy.ts';
 import { SyslogRateLimit } from './syslog-rate-limit.ts';
 import { espSaRows } from './wireshark-esp-sa.ts';
+
+/** A peer whose SAs came from a dynamic map template, with the proxies they protect. */
+export interface DynamicPeer {
+  policy: CryptoPolicy;
+  peer: Ipv4Address;
+  localProxy: ProxyIdentity;
+  remoteProxy: ProxyIdentity;
+}
 
 export interface IpsecEngineOptions {
   /** The router's IP stack: the engine hooks into its crypto map interfaces and its receive path. */
@@ -78,6 +91,7 @@ export class IpsecEngine implements IpsecPort {
       node: this.node, spd: this.spd, sad: this.sad, random: this.random, lifetimes: this.lifetimes, drops: this.drops,
       trace: (event) => this.trace(event),
       acquire: (match, datagram, context) => this.requests.request(match, datagram, context),
+      interceptProbe: (datagram, iface) => this.interceptProbe(datagram, iface),
     };
     this.node.setInboundHook((datagram, { iface }) => processInbound(this.context, datagram, iface));
   }
@@ -188,6 +202,16 @@ export class IpsecEngine implements IpsecPort {
     return [...this.espSaHistory];
   }
 
+  /** The peers up under crypto map entries made from dynamic maps: one per ident with SAs. */
+  dynamicPeers(): DynamicPeer[] {
+    return this.sad.idents()
+      .filter((ident) => ident.pairs.length > 0 && ident.policy.dynamicMap !== undefined)
+      .map((ident) => ({
+        policy: ident.policy, peer: ident.pairs[ident.pairs.length - 1]!.install.remote,
+        localProxy: ident.localProxy, remoteProxy: ident.remoteProxy,
+      }));
+  }
+
   /** SA requests still waiting for IKE. */
   get pendingRequests(): number {
     return this.requests.size;
@@ -216,6 +240,21 @@ export class IpsecEngine implements IpsecPort {
     if (!this.sad.removePair(pair)) return false;
     for (const event of deleteTrace(pair)) this.trace(event);
     return true;
+  }
+
+  /**
+   * ISAKMP arriving on an interface whose map has entries for unknown peers (dynamic maps) may
+   * be a TED probe for a host behind us: IKE decides, and a probe it answers goes no further.
+   */
+  private interceptProbe(datagram: Ipv4Datagram, iface: NetInterface): boolean {
+    if (this.events.interceptProbe === undefined || datagram.protocol !== IpProtocol.udp) return false;
+    const policies = this.spd.policiesOn(iface.name);
+    if (!policies.some((policy) => policy.dynamicMap !== undefined || policy.discover)) return false;
+    const udp = decodeUdp(datagram.payload, datagram.source, datagram.destination);
+    if (!udp.ok || udp.value.sourcePort !== ISAKMP_UDP_PORT || udp.value.destinationPort !== ISAKMP_UDP_PORT) return false;
+    return this.events.interceptProbe({
+      source: datagram.source, destination: datagram.destination, payload: udp.value.payload, interfaceName: iface.name, policies,
+    });
   }
 
   private trace(event: IpsecTraceEvent): void {

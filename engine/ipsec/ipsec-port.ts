@@ -129,6 +129,21 @@ export interface IpsecPort {
   deleteSas(peer: Ipv4Address, spis: number[]): void;
 }
 
+/**
+ * An ISAKMP datagram (UDP 500 to 500) that arrived on a crypto map interface with entries that take
+ * unknown peers: it may be a TED probe for a host this router protects (IKE answers it, the data plane
+ * drops it) or anything else (it goes on: delivered or forwarded).
+ */
+export interface ProbeCandidate {
+  source: Ipv4Address;
+  destination: Ipv4Address;
+  /** The UDP payload. */
+  payload: Uint8Array;
+  interfaceName: string;
+  /** The crypto map entries of the interface it arrived on. */
+  policies: readonly CryptoPolicy[];
+}
+
 /** The data plane's notices to IKE. */
 export interface IpsecEvents {
   acquire(acquire: Acquire): void;
@@ -136,4 +151,6 @@ export interface IpsecEvents {
   rekey(policy: CryptoPolicy, local: ProxyIdentity, remote: ProxyIdentity, peer: Ipv4Address): void;
   /** An SA pair expired or was cleared here: tell the peer with a DELETE (protocol ESP, our inbound SPI). */
   expired(peer: Ipv4Address, inboundSpi: number, isakmpConnId: number): void;
+  /** A possible TED probe on its way in: true when IKE takes it (and the data plane drops it). */
+  interceptProbe?(candidate: ProbeCandidate): boolean;
 }

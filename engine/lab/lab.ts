@@ -29,6 +29,12 @@ export interface PingOutcome extends PingResult {
   output: string;
 }
 
+/** The SPIs of a router's live IPsec SAs: its own (inbound) and its peers' (outbound), as `show crypto ipsec sa` lists them. */
+export interface IpsecSpis {
+  inbound: number[];
+  outbound: number[];
+}
+
 /** Room for every echo to time out, and then some: a ping that runs longer is an engine bug. */
 const PING_SLACK_MS = 10_000;
 
@@ -121,6 +127,20 @@ export class Lab {
     return this.router(router).console.log();
   }
 
+  /** The SPIs of the router's live IPsec SAs, in `show crypto ipsec sa` order. */
+  ipsecSpis(router: string): IpsecSpis {
+    const idents = this.router(router).crypto.ipsec.snapshot().flatMap((iface) => iface.idents);
+    return {
+      inbound: idents.flatMap((ident) => ident.inbound.map((sa) => sa.spi)),
+      outbound: idents.flatMap((ident) => ident.outbound.map((sa) => sa.spi)),
+    };
+  }
+
+  /** The message IDs of the quick modes that created SA pairs on the router, oldest first. */
+  quickModeMessageIds(router: string): number[] {
+    return this.router(router).crypto.ike.quickModeMessageIds();
+  }
+
   /** Everything the router's console showed so far. */
   consoleTranscript(router: string): string {
     return this.router(router).console.transcript();
@@ -158,7 +178,7 @@ export class Lab {
   }
 
   private addRouter(spec: RouterSpec): void {
-    const router = new Router(this.sim, { name: spec.name, clock: spec.clock });
+    const router = new Router(this.sim, { name: spec.name, clock: spec.clock, ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }) });
     const rejected = router.loadStartupConfig(spec.config.text);
     if (rejected.length > 0) {
       const problems = rejected.map((line) => {

@@ -1,13 +1,19 @@
 import type { Sim } from '../sim/sim.ts';
 import type { IpNode } from '../net/ip-node.ts';
-import { IkeDaemon } from '../ike/index.ts';
+import { IkeDaemon, type CpuCosts } from '../ike/index.ts';
 import { IpsecEngine } from '../ipsec/index.ts';
 import {
   aggressiveModePeerAddresses, presharedKeysInEffect,
   engineConnectionRow, findAccessList, isakmpEngineAlgorithm, renderIkeTrace, renderIpsecDebugMessage,
-  type CryptoServices, type DebugSubsystem, type IosConfig,
+  type CryptoServices, type DebugSubsystem, type DynamicMapInstance, type IosConfig,
 } from '../ios/index.ts';
+import { DynamicMapInstances } from './dynamic-map-instances.ts';
 import { buildCryptoPolicies } from './crypto-policies.ts';
+
+/** How the router's crypto runs: what each operation costs its CPU. */
+export interface RouterCryptoOptions {
+  cpuCosts?: Partial<CpuCosts>;
+}
 
 /** Where the router's crypto subsystems print: debug messages by switch, syslog always. */
 export interface CryptoConsole {
@@ -25,7 +31,9 @@ export class RouterCrypto {
   /** Every ISAKMP SA's Wireshark row, kept after the SA is gone so old captures still decrypt. */
   private readonly ikeKeyRows: string[] = [];
 
-  constructor(sim: Sim, node: IpNode, config: IosConfig, output: CryptoConsole) {
+  private readonly instances = new DynamicMapInstances();
+
+  constructor(sim: Sim, node: IpNode, config: IosConfig, output: CryptoConsole, options: RouterCryptoOptions = {}) {
     const print = (subsystem: DebugSubsystem | 'syslog', text: string): void =>
       subsystem === 'syslog' ? output.syslog(text) : output.debug(subsystem, text);
     this.ipsec = new IpsecEngine({
@@ -44,6 +52,7 @@ export class RouterCrypto {
         print(subsystem, text);
       },
       onKeys: (keys) => this.ikeKeyRows.push(keys.wiresharkRow),
+      ...(options.cpuCosts === undefined ? {} : { cpuCosts: options.cpuCosts }),
     });
     this.ipsec.connect(this.ike);
     this.configure(config);
@@ -80,6 +89,11 @@ export class RouterCrypto {
       clearIpsecSas: (peer) => this.ipsec.clearSas(peer === undefined ? {} : { peer }),
       clearIsakmp: (connId) => this.ike.clearIsakmp(connId),
     };
+  }
+
+  /** The crypto map entries IOS made from dynamic map templates for the peers whose SAs are up. */
+  dynamicMapInstances(config: IosConfig): DynamicMapInstance[] {
+    return this.instances.update(config, this.ipsec.dynamicPeers());
   }
 
   /** The Wireshark UAT rows that decrypt what this router sent and received. */

@@ -6,6 +6,7 @@ import {
   HARDWARE_INTERFACES, IOS_BOOT_CLOCK_MS, IosDevice, createDebugFlags, formatTimestamp, parseLogTimestamp,
   type DebugSubsystem, type RouterServices, type TimestampFormat,
 } from '../ios/index.ts';
+import { IOS_C2600_CPU_COSTS, type CpuCosts } from '../ike/index.ts';
 import { applyConfig } from './apply-config.ts';
 import { InterfaceEvents } from './interface-events.ts';
 import { RouterCrypto } from './router-crypto.ts';
@@ -16,6 +17,8 @@ export interface RouterOptions {
   name: string;
   /** The console clock when the lab starts (`*Mar  1 02:07:30.000`); the router booted at `*Mar  1 00:00:00`. */
   clock?: string;
+  /** How fast its CPU does crypto: milliseconds per Diffie-Hellman computation (default: a c2600's). */
+  cpu?: { dhMs?: number };
 }
 
 /** A configuration line IOS refused while loading, with its column and the console text IOS printed. */
@@ -63,7 +66,7 @@ export class Router {
     this.crypto = new RouterCrypto(sim, this.node, this.device.config, {
       debug: (subsystem, text) => this.debugMessage(subsystem, text),
       syslog: (text) => this.syslog(text),
-    });
+    }, { cpuCosts: routerCpuCosts(options.cpu) });
   }
 
   /** Loads the configuration the router boots with, then leaves the console in privileged mode. */
@@ -154,8 +157,7 @@ export class Router {
       debugFlags: () => this.debug,
       crypto: () => this.crypto.services(),
       nat: () => this.node.nat,
-      // Instances come from dynamic peers, which need IKE: none can exist without it.
-      cryptoMapInstances: () => [],
+      cryptoMapInstances: () => this.crypto.dynamicMapInstances(this.device.config),
     };
   }
 
@@ -168,7 +170,10 @@ export class Router {
 
   /** A debug message, printed only while its subsystem's `debug` switch is on. */
   debugMessage(subsystem: DebugSubsystem, message: string): void {
-    if (this.debug[subsystem]) this.stamp(this.device.config.timestamps.debug, message);
+    if (!this.debug[subsystem]) return;
+    this.stamp(this.device.config.timestamps.debug, message);
+    // IOS prints debug output from the process that produced it, on the one CPU.
+    this.crypto?.ike.consolePrinted();
   }
 
   /** A syslog message on the console, stamped as `service timestamps log` says. */
@@ -186,6 +191,12 @@ export class Router {
     this.sim.runUntil(() => session.done, deadline);
     return session.result;
   }
+}
+
+/** A c2600's crypto timing, with the topology's Diffie-Hellman time for both halves of a DH when it gives one. */
+function routerCpuCosts(cpu: RouterOptions['cpu']): CpuCosts {
+  const dhMs = cpu?.dhMs;
+  return dhMs === undefined ? IOS_C2600_CPU_COSTS : { ...IOS_C2600_CPU_COSTS, 'dh-keygen': dhMs, 'dh-shared': dhMs };
 }
 
 /** The caret line IOS prints under a refused line gives the column of the first bad character. */

@@ -5,6 +5,7 @@ import {
   renderShowCryptoEngineConnectionsActive, renderShowCryptoIpsecSa, renderShowCryptoIpsecSaAddress,
   renderShowCryptoIpsecTransformSet,
 } from '../debug/ipsec-show.ts';
+import { renderShowCryptoDynamicMap } from '../render/show-crypto-dynamic-map.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
 
 /** The crypto exec commands: IKE and IPsec state, and clearing it. */
@@ -24,6 +25,9 @@ const HELP = {
   connections: 'Show current connection information',
   active: 'Show all currently used connections',
   $connId: 'connection id',
+  'dynamic-map': 'Crypto map templates',
+  tag: 'Show a crypto dynamic map set',
+  $tag: 'Crypto dynamic map template tag',
 };
 
 function showIpsecSa(ctx: CommandContext, args: Args): void {
@@ -48,6 +52,10 @@ const COMMANDS: CommandSpec[] = [
   {
     syntax: 'show crypto engine connections active',
     run: (ctx) => ctx.print(...renderShowCryptoEngineConnectionsActive(ctx.services.crypto().engineConnections())),
+  },
+  {
+    syntax: 'show crypto dynamic-map [tag WORD$tag]',
+    run: (ctx, args) => ctx.print(...renderShowCryptoDynamicMap(ctx.config, args.get('tag'))),
   },
   { syntax: 'clear crypto sa [peer A.B.C.D$peer]', run: clearSa },
   { syntax: 'clear crypto isakmp [<1-32766>$connId]', run: (ctx, args) => ctx.services.crypto().clearIsakmp(args.number('connId')) },

@@ -3,6 +3,7 @@ import type {
 } from '../../ike/index.ts';
 import { formatIpv4 } from '../../wire/ipv4-address.ts';
 import { NOTIFY_TYPES, PHASE1_ENCRYPTION_ALGORITHMS, PHASE1_HASH_ALGORITHMS, nameOfValue, transformIdName } from '../../wire/isakmp/index.ts';
+import { TED_RENDERERS } from './ted-debug.ts';
 
 /**
  * The words IOS 12.2 prints for each IKE trace event under `debug crypto isakmp`,
@@ -72,6 +73,7 @@ const DELETE_REASONS: Record<DeleteReason, string> = {
   'quick-mode-rejected': 'QM rejected',
   'informational-in': 'informational (in) state 1',
   'proposal-rejected-by-peer': 'QM rejected by peer',
+  'delete-me': 'delete_me flag/throw',
 };
 
 /** IOS's own names for the notify types it prints; others keep their RFC name, in IOS's spelling. */
@@ -98,7 +100,8 @@ const RENDERERS: Renderers = {
   'ke-message': (e) => `ISAKMP: received ke message (${e.index}/${e.total})`,
   'local-port': (e) => `ISAKMP: local port ${e.localPort}, remote port ${e.remotePort}`,
   'beginning-exchange': (e) => `${conn(e.connId)}beginning ${e.exchange === 'main' ? 'Main' : 'Aggressive'} Mode exchange`,
-  'packet-sent': (e) => `${conn(e.connId)}sending packet to ${ip(e.peer)} (${e.role}) ${e.state}`,
+  'packet-sent': (e) =>
+    `${conn(e.connId)}sending packet to ${ip(e.peer)} (${e.role}) ${e.state}${e.via ? ` via ${e.via.interfaceName}:${ip(e.via.nextHop)}` : ''}`,
   'packet-received': (e) => `${conn(e.connId)}received packet from ${ip(e.peer)} (${e.role}) ${e.state}`,
   'packet-received-new-sa': (e) => `${conn(0)}received packet from ${ip(e.peer)} (N) NEW SA`,
   'processing-payload': (e) => `${conn(e.connId)}processing ${e.payload} payload. message ID = ${signed(e.messageId)}`,
@@ -171,6 +174,7 @@ const RENDERERS: Renderers = {
   'bad-message': (e) => `%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(e.peer)} failed its sanity check or is malformed`,
   'no-sa': (e) => `%CRYPTO-4-IKMP_NO_SA: IKE message from ${ip(e.peer)} has no SA and is not an initialization offer`,
   'mode-failure': (e) => `%CRYPTO-6-IKMP_MODE_FAILURE: Processing of ${e.mode} mode failed with peer at ${ip(e.peer)}`,
+  ...TED_RENDERERS,
 };
 
 /** The text of one event, as the console prints it after the timestamp. */

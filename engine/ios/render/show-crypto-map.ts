@@ -27,7 +27,7 @@ function lifetimeLine(config: IosConfig, settings: CryptoMapSettings): string {
   return `${INDENT}Security association lifetime: ${kilobytes} kilobytes/${seconds} seconds`;
 }
 
-function commonLines(config: IosConfig, settings: CryptoMapSettings, currentPeer: number | undefined): string[] {
+export function commonLines(config: IosConfig, settings: CryptoMapSettings, currentPeer: number | undefined): string[] {
   return [
     ...(currentPeer === undefined ? [] : [`${INDENT}Current peer: ${formatIpv4(currentPeer)}`]),
     lifetimeLine(config, settings),
@@ -37,7 +37,7 @@ function commonLines(config: IosConfig, settings: CryptoMapSettings, currentPeer
   ];
 }
 
-function accessListLines(config: IosConfig, name: string | undefined): string[] {
+export function accessListLines(config: IosConfig, name: string | undefined): string[] {
   if (name === undefined) return [];
   const list = findAccessList(config, name);
   const heading = `${INDENT}${list?.kind === 'standard' ? 'Standard' : 'Extended'} IP access list ${name}`;
@@ -46,7 +46,7 @@ function accessListLines(config: IosConfig, name: string | undefined): string[] 
   return [heading, ...entries];
 }
 
-function peerLines(peers: number[]): string[] {
+export function peerLines(peers: number[]): string[] {
   return peers.map((peer) => `${INDENT}Peer = ${formatIpv4(peer)}`);
 }
 

@@ -7,3 +7,4 @@ export { IsakmpEncodingError } from './field-codec.ts';
 export * from './payload-chain.ts';
 export * from './message.ts';
 export * from './nat-traversal.ts';
+export * from './ted-messages.ts';
