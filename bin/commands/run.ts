@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
@@ -55,6 +55,11 @@ export async function runFeatures(args: string[]): Promise<number> {
   const options = parseRunArguments(args);
   if (typeof options === 'string') {
     process.stderr.write(`tedlab run: ${options}\n`);
+    return 2;
+  }
+  const missing = options.paths.filter((featurePath) => !existsSync(featurePath));
+  if (missing.length > 0) {
+    process.stderr.write(missing.map((featurePath) => `tedlab run: no such feature file or folder: ${featurePath}\n`).join(''));
     return 2;
   }
   if (options.seed !== undefined) process.env.TEDLAB_SEED = options.seed;
