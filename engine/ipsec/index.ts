@@ -13,7 +13,7 @@ export type { AccessListLookup } from './security-policy.ts';
 export type { IdentCounters } from './sa-database.ts';
 export { FIRST_IPSEC_CONN_ID, MIN_SPI } from './sa-database.ts';
 export { SA_REQUEST_TIMER_MS } from './acquire-requests.ts';
-export { SOFT_LIFETIME_FRACTION } from './sa-lifetime.ts';
+export { SOFT_LIFETIME_FRACTION, SOFT_LIFETIME_LEAD_MS } from './sa-lifetime.ts';
 export { IOS_REPLAY_WINDOW_SIZE, ReplayWindow, type ReplayVerdict } from './replay-window.ts';
 export {
   espAlgorithmsFor, espSaCrypto, espSeal, espParse, espIcvValid, espDecrypt, espOpen,

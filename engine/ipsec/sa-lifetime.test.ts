@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { ip, runPing } from '../net/test-fixtures.ts';
 import { DAPHNE_INBOUND_SPI, DAPHNE_OUTBOUND_SPI, ipsecLab, tracesOf } from './test-lab.ts';
 
-test('the seconds lifetime: rekey once at 90%, then the pair ends and IKE is told', () => {
+test('the seconds lifetime: rekey once 30 s before it ends, then the pair ends and IKE is told', () => {
   const lab = ipsecLab();
   lab.installPairs({ lifetimeSeconds: 100 });
-  lab.sim.advance(89_999);
+  const installedAt = lab.sim.now();
+  assert.equal(runPing(lab.sim, lab.pcDaphne, '12.12.12.13', { count: 1 }).marks, '!');
+  lab.sim.advance(installedAt + 69_999 - lab.sim.now());
   assert.equal(lab.events.daphne.rekeys.length, 0);
   lab.sim.advance(1);
   assert.equal(lab.events.daphne.rekeys.length, 1);
@@ -14,8 +16,8 @@ test('the seconds lifetime: rekey once at 90%, then the pair ends and IKE is tol
   assert.equal(rekey!.peer, ip('11.11.11.2'));
   assert.equal(rekey!.policy.mapName, 'tedtag');
   assert.equal(tracesOf(lab.traces.daphne, 'lifetime-expiring')[0]?.sa.spi, DAPHNE_OUTBOUND_SPI);
-  assert.equal(lab.daphneIpsec.snapshot()[0]!.idents[0]!.inbound[0]!.remainingSeconds, 10);
-  lab.sim.advance(9_999);
+  assert.equal(lab.daphneIpsec.snapshot()[0]!.idents[0]!.inbound[0]!.remainingSeconds, 30);
+  lab.sim.advance(29_999);
   assert.equal(lab.events.daphne.expirations.length, 0);
   lab.sim.advance(1);
   assert.deepEqual(lab.events.daphne.expirations, [{ peer: ip('11.11.11.2'), inboundSpi: DAPHNE_INBOUND_SPI, isakmpConnId: 2 }]);
@@ -25,6 +27,14 @@ test('the seconds lifetime: rekey once at 90%, then the pair ends and IKE is tol
   assert.equal(ident.inbound.length, 0);
   assert.deepEqual(tracesOf(lab.traces.daphne, 'delete-connection').map((e) => e.connId), [2000, 2001]);
   assert.equal(lab.daphneIpsec.engineConnections().length, 0);
+});
+
+test('an SA that carried no traffic is not renegotiated: it just ends, and IKE is told', () => {
+  const lab = ipsecLab();
+  lab.installPairs({ lifetimeSeconds: 100 });
+  lab.sim.advance(100_000);
+  assert.equal(lab.events.daphne.rekeys.length, 0);
+  assert.equal(lab.events.daphne.expirations.length, 1);
 });
 
 test('the kilobyte lifetime counts protected bytes: 100-byte echoes against 1 KB', () => {

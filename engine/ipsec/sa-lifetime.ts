@@ -2,11 +2,16 @@ import type { Sim, Timer } from '../sim/sim.ts';
 import type { SaPair, SecurityAssociation } from './sa-database.ts';
 
 /**
- * SA lifetimes in virtual seconds and in kilobytes of protected traffic. The soft
- * lifetime (90% of either) asks for a new pair once; the hard lifetime ends the pair.
+ * SA lifetimes in virtual seconds and in kilobytes of protected traffic. The soft lifetime asks
+ * for a new pair once; the hard lifetime ends the pair. IOS's rule (command reference of
+ * `crypto ipsec security-association lifetime`): the new SA is negotiated 30 seconds before the
+ * seconds lifetime expires or when 90 percent of the kilobytes are used, and an SA that carried
+ * no traffic in its whole life is not renegotiated: the next packet to protect asks for one.
  */
 
-/** IOS negotiates the replacement when this share of the lifetime is used up. */
+/** IOS negotiates the replacement this long before the seconds lifetime ends. */
+export const SOFT_LIFETIME_LEAD_MS = 30_000;
+/** ... or when this share of the kilobyte lifetime is used up. */
 export const SOFT_LIFETIME_FRACTION = 0.9;
 const BYTES_PER_KILOBYTE = 1024;
 const MS_PER_SECOND = 1000;
@@ -37,7 +42,9 @@ export class SaLifetimes {
   start(pair: SaPair): void {
     const lifetimeMs = pair.install.lifetimeSeconds * MS_PER_SECOND;
     this.timers.set(pair, [
-      this.sim.schedule(lifetimeMs * SOFT_LIFETIME_FRACTION, () => this.soft(pair)),
+      this.sim.schedule(Math.max(0, lifetimeMs - SOFT_LIFETIME_LEAD_MS), () => {
+        if (pair.inbound.bytes + pair.outbound.bytes > 0) this.soft(pair);
+      }),
       this.sim.schedule(lifetimeMs, () => this.hard(pair)),
     ]);
   }
