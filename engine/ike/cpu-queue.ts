@@ -85,6 +85,11 @@ export class CpuQueue {
     return this.running;
   }
 
+  /** CPU time the work in hand has used beyond the current instant (what it printed so far). */
+  get owed(): number {
+    return this.debt;
+  }
+
   /**
    * Adds an operation's cost to the work in hand, as printing a debug message does on IOS: the
    * running job's next step (or, when it has none, the next job) starts that much later.

@@ -152,6 +152,11 @@ export class IkeDaemon implements IpsecEvents {
     return this.table.allocateConnId();
   }
 
+  /** How far the CPU that runs IKE has got: now, plus what the work in hand has spent printing. */
+  cpuTime(): number {
+    return this.options.sim.now() + this.cpu.owed;
+  }
+
   /** The router printed a debug message: the CPU that runs IKE spends the time on it. */
   consolePrinted(): void {
     this.cpu.charge('console');

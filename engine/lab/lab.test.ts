@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Lab } from './lab.ts';
 import { LabError, describeError } from './errors.ts';
+import { splitDebugMessages } from './transcript/index.ts';
 
 const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const TED_DOC = path.join(SCENARIOS, 'ted-doc', 'topology.yaml');
@@ -98,4 +99,20 @@ test('unknown names give a clear usage error, not a crash', () => {
   assert.throws(() => lab.run('Daphnee', 'show clock'), /no router "Daphnee" in this lab \(it has: Daphne, fred\)/);
   assert.throws(() => lab.ping('pc-nowhere', '1.1.1.1'), /no host or router is named or addressed "pc-nowhere"/);
   assert.throws(() => lab.setLinkUp('lan9', false), /no link "lan9"/);
+});
+
+test('debug messages are stamped as the CPU produces them: a burst spreads over its printing time, never backwards', () => {
+  const lab = Lab.load(path.join(SCENARIOS, 'examples', 'static-tunnel', 'topology.yaml'));
+  lab.run('R1', 'debug crypto isakmp');
+  lab.run('R1', 'debug crypto ipsec');
+  lab.ping('pc1', 'pc2');
+  const stamps = splitDebugMessages(lab.debugLog('R1')).map((message) => message.timestamp);
+  const millis = stamps.map((stamp) => {
+    const [, h, m, s, ms] = /(\d\d):(\d\d):(\d\d)\.(\d{3})$/.exec(stamp)!.map(Number) as number[];
+    return ((h! * 60 + m!) * 60 + s!) * 1000 + ms!;
+  });
+  assert.ok(millis.length > 50);
+  millis.slice(1).forEach((value, index) => assert.ok(value >= millis[index]!, `${stamps[index + 1]} after ${stamps[index]}`));
+  const firstBurst = millis.slice(0, 8);
+  assert.equal(new Set(firstBurst).size, firstBurst.length, `one burst, distinct stamps: ${stamps.slice(0, 8).join(', ')}`);
 });

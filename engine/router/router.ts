@@ -52,6 +52,8 @@ export class Router {
   /** Uptime when the lab started: the clock runs from boot at `*Mar  1 00:00:00`. */
   private readonly uptimeAtStartMs: number;
   private interfaceEvents: InterfaceEvents | undefined;
+  /** Virtual time of the last console message. */
+  private lastStampMs = 0;
   readonly crypto: RouterCrypto;
 
   constructor(sim: Sim, options: RouterOptions) {
@@ -181,8 +183,15 @@ export class Router {
     this.stamp(this.device.config.timestamps.log, message);
   }
 
+  /**
+   * IOS stamps a message when the CPU produces it: a burst of debug output from one step of IKE
+   * spreads over the milliseconds that printing it costs, and stamps never go backwards.
+   */
   private stamp(format: TimestampFormat | undefined, message: string): void {
-    this.console.recordMessage(formatTimestamp(format, IOS_BOOT_CLOCK_MS + this.uptimeMs(), this.uptimeMs()), message);
+    const at = Math.max(this.lastStampMs, this.crypto?.ike.cpuTime() ?? this.sim.now());
+    this.lastStampMs = at;
+    const uptime = this.uptimeAtStartMs + at;
+    this.console.recordMessage(formatTimestamp(format, IOS_BOOT_CLOCK_MS + uptime, uptime), message);
   }
 
   private runPing(request: PingRequest): PingResult {
