@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { Given, When, Then } from '@cucumber/cucumber';
 import { Lab, describeError } from '../engine/lab/index.ts';
+import { parseHex } from '../engine/wire/bytes.ts';
 import { expectContains } from './support/expect.ts';
-import { OutcomeAssertionError } from './support/failures.ts';
+import { OutcomeAssertionError, ScenarioUsageError } from './support/failures.ts';
 import type { LabWorld } from './support/world.ts';
 
 function topologyPath(world: LabWorld, name: string): string {
@@ -62,3 +63,12 @@ Then('loading fails with an error containing:', function (this: LabWorld, text: 
   if (this.lastError === undefined) throw new OutcomeAssertionError('the lab loaded without an error');
   expectContains(this.lastError, text.trim(), 'the load error');
 });
+
+When(
+  'host {string} sends the UDP datagram {string} from port {int} to {string} port {int}',
+  function (this: LabWorld, from: string, hex: string, sourcePort: number, to: string, destinationPort: number) {
+    const payload = parseHex(hex.replace(/\s+/g, ''));
+    if (payload === undefined) throw new ScenarioUsageError(`"${hex}" is not hexadecimal bytes`);
+    this.lab.sendUdp(from, to, { sourcePort, destinationPort, payload });
+  },
+);

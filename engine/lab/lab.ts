@@ -117,6 +117,15 @@ export class Lab {
     return { ...session.result, output: renderPing(session.result).join('\n') };
   }
 
+  /**
+   * Sends one UDP datagram from a host or router, e.g. a malformed ISAKMP message to see how a
+   * router copes with it; the datagram is delivered as time passes.
+   */
+  sendUdp(from: string, to: string, datagram: { sourcePort: number; destinationPort: number; payload: Uint8Array }): void {
+    const result = this.node(from).sendUdp({ destination: this.address(to), ...datagram });
+    if (!result.ok) throw new LabError('usage', `${from} could not send the datagram to ${to}: ${result.reason}`);
+  }
+
   /** Lets virtual time pass. */
   advance(ms: number): void {
     this.sim.advance(ms);

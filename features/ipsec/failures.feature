@@ -129,3 +129,13 @@ Feature: A tunnel that cannot come up fails the way IOS 12.2 shows it
     Then the ping shows "!!!!!"
     When I run "show crypto isakmp sa" on "R1"
     Then the output contains "QM_IDLE 1 0"
+
+  Scenario: A malformed ISAKMP datagram is dropped and logged, and the tunnel still comes up
+    When host "pc1" sends the UDP datagram "0102030405060708 0000000000000000 01 10 02 00 00000000 0000001c" from port 500 to "192.168.12.2" port 500
+    And host "pc1" sends the UDP datagram "deadbeef" from port 500 to "192.168.12.2" port 500
+    And 1 seconds pass
+    Then the debug log of "R2" contains "%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 10.1.1.10 failed its sanity check or is malformed"
+    When host "pc1" pings "pc2"
+    Then the ping shows ".!!!!"
+    When I run "show crypto isakmp sa" on "R2"
+    Then the output contains "192.168.12.2 192.168.12.1 QM_IDLE 1 0"
