@@ -189,6 +189,7 @@ export function prepareSaPair(ctx: IkeContext, sa: IsakmpSa, exchange: QuickMode
     lifetimeSeconds: offer.lifetimeSeconds, lifetimeKilobytes: offer.lifetimeKilobytes,
     ...(offer.pfsGroup === undefined ? {} : { pfsGroup: offer.pfsGroup }),
     isakmpConnId: sa.connId,
+    initiator: exchange.role === 'I',
   };
   printCreation(ctx, sa, install, connIds);
   return { install, connIds };

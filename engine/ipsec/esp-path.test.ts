@@ -150,7 +150,7 @@ test('a transport-mode SA protects the routers own traffic between the endpoints
   const install = (engine: typeof daphne, local: string, remote: string, inSpi: number, outSpi: number, inKeys: typeof keys.daphneToFred, outKeys: typeof keys.daphneToFred) =>
     engine.installSaPair({
       policy: engine.policies()[0]!, local: ip(local), remote: ip(remote), localProxy: host(local), remoteProxy: host(remote),
-      transform: transport, lifetimeSeconds: 3600, lifetimeKilobytes: 4608000, isakmpConnId: 1,
+      transform: transport, lifetimeSeconds: 3600, lifetimeKilobytes: 4608000, isakmpConnId: 1, initiator: engine === daphne,
       inbound: { spi: inSpi, encryptionKey: inKeys.encryption, integrityKey: inKeys.integrity },
       outbound: { spi: outSpi, encryptionKey: outKeys.encryption, integrityKey: outKeys.integrity },
     }, engine.allocateFlows());

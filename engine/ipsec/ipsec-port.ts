@@ -98,6 +98,12 @@ export interface SaPairInstall {
   pfsGroup?: DhGroupNumber;
   /** The ISAKMP SA's connection id the pair was negotiated under. */
   isakmpConnId: number;
+  /**
+   * Whether this router started the quick mode. The initiator renegotiates the pair when its
+   * soft lifetime runs out; the responder waits for that, so the two ends do not both replace
+   * the same pair.
+   */
+  initiator: boolean;
 }
 
 /** What the data plane answers to a responder's proposal check (IOS's validate_proposal_request). */

@@ -37,6 +37,16 @@ test('an SA that carried no traffic is not renegotiated: it just ends, and IKE i
   assert.equal(lab.events.daphne.expirations.length, 1);
 });
 
+test('the end that answered the quick mode waits for the other to renegotiate; its pair just ends', () => {
+  const lab = ipsecLab();
+  lab.installPairs({ lifetimeSeconds: 100 });
+  assert.equal(runPing(lab.sim, lab.pcFred, '13.13.13.14', { count: 1 }).marks, '!');
+  lab.sim.advance(100_000);
+  assert.equal(lab.events.daphne.rekeys.length, 1, 'Daphne started the quick mode: she renegotiates');
+  assert.equal(lab.events.fred.rekeys.length, 0, 'fred answered it: he waits');
+  assert.equal(lab.events.fred.expirations.length, 1);
+});
+
 test('the kilobyte lifetime counts protected bytes: 100-byte echoes against 1 KB', () => {
   const lab = ipsecLab();
   lab.installPairs({ lifetimeKilobytes: 1 });

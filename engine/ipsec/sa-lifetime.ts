@@ -7,6 +7,9 @@ import type { SaPair, SecurityAssociation } from './sa-database.ts';
  * `crypto ipsec security-association lifetime`): the new SA is negotiated 30 seconds before the
  * seconds lifetime expires or when 90 percent of the kilobytes are used, and an SA that carried
  * no traffic in its whole life is not renegotiated: the next packet to protect asks for one.
+ * Of the two ends, the one that started the quick mode renegotiates; the other waits for it,
+ * and should the replacement never come, its pair ends with the hard lifetime and the next
+ * packet to protect asks for a new one.
  */
 
 /** IOS negotiates the replacement this long before the seconds lifetime ends. */
@@ -43,7 +46,7 @@ export class SaLifetimes {
     const lifetimeMs = pair.install.lifetimeSeconds * MS_PER_SECOND;
     this.timers.set(pair, [
       this.sim.schedule(Math.max(0, lifetimeMs - SOFT_LIFETIME_LEAD_MS), () => {
-        if (pair.inbound.bytes + pair.outbound.bytes > 0) this.soft(pair);
+        if (pair.install.initiator && pair.inbound.bytes + pair.outbound.bytes > 0) this.soft(pair);
       }),
       this.sim.schedule(lifetimeMs, () => this.hard(pair)),
     ]);
@@ -59,7 +62,7 @@ export class SaLifetimes {
     sa.bytes += bytes;
     const limit = pair.install.lifetimeKilobytes * BYTES_PER_KILOBYTE;
     if (sa.bytes >= limit) this.hard(pair);
-    else if (sa.bytes >= limit * SOFT_LIFETIME_FRACTION) this.soft(pair);
+    else if (pair.install.initiator && sa.bytes >= limit * SOFT_LIFETIME_FRACTION) this.soft(pair);
   }
 
   private soft(pair: SaPair): void {

@@ -118,13 +118,14 @@ export function ipsecLab(options: LabOptions & { daphnePolicy?: Partial<CryptoPo
       lifetimeKilobytes: spec.lifetimeKilobytes ?? 4608000,
       isakmpConnId: 2,
     };
+    // Daphne started the quick mode, as in the document.
     const daphneInstall: SaPairInstall = {
-      ...common, policy: policies.daphne, local: ip('11.11.11.1'), remote: ip('11.11.11.2'),
+      ...common, initiator: true, policy: policies.daphne, local: ip('11.11.11.1'), remote: ip('11.11.11.2'),
       localProxy: DAPHNE_LAN, remoteProxy: FRED_LAN,
       inbound: { spi: daphneIn, ...toDaphne }, outbound: { spi: daphneOut, ...toFred },
     };
     const fredInstall: SaPairInstall = {
-      ...common, policy: policies.fred, local: ip('11.11.11.2'), remote: ip('11.11.11.1'),
+      ...common, initiator: false, policy: policies.fred, local: ip('11.11.11.2'), remote: ip('11.11.11.1'),
       localProxy: FRED_LAN, remoteProxy: DAPHNE_LAN,
       inbound: { spi: daphneOut, ...toFred }, outbound: { spi: daphneIn, ...toDaphne },
     };

@@ -113,7 +113,7 @@ Feature: A tunnel that cannot come up fails the way IOS 12.2 shows it
       ISAKMP (0:1): deleting SA reason "death by retransmission P1" state (I) MM_NO_STATE (peer 192.168.12.9)
       """
 
-  Scenario: Before the IPsec lifetime runs out the SAs are rekeyed and traffic goes on
+  Scenario: 30 seconds before the IPsec lifetime runs out the initiator renegotiates one new pair, and traffic goes on
     When host "pc1" pings "pc2"
     Then the ping shows ".!!!!"
     When 3600 seconds pass
@@ -129,6 +129,14 @@ Feature: A tunnel that cannot come up fails the way IOS 12.2 shows it
     Then the ping shows "!!!!!"
     When I run "show crypto isakmp sa" on "R1"
     Then the output contains "QM_IDLE 1 0"
+    When I run "show crypto engine connections active" on "R2"
+    Then the output matches:
+      """
+        ID Interface            IP-Address      State  Algorithm           Encrypt  Decrypt
+         1 <none>               <none>          set    HMAC_SHA+DES_56_CB        0        0
+      2002 FastEthernet0/0      192.168.12.2    set    HMAC_MD5+DES_56_CB        0        5
+      2003 FastEthernet0/0      192.168.12.2    set    HMAC_MD5+DES_56_CB        5        0
+      """
 
   Scenario: A malformed ISAKMP datagram is dropped and logged, and the tunnel still comes up
     When host "pc1" sends the UDP datagram "0102030405060708 0000000000000000 01 10 02 00 00000000 0000001c" from port 500 to "192.168.12.2" port 500
