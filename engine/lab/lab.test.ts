@@ -116,3 +116,17 @@ test('debug messages are stamped as the CPU produces them: a burst spreads over 
   const firstBurst = millis.slice(0, 8);
   assert.equal(new Set(firstBurst).size, firstBurst.length, `one burst, distinct stamps: ${stamps.slice(0, 8).join(', ')}`);
 });
+
+test("two runs of the document's debug run with the same seed print byte-identical logs, timestamps and SPIs included", () => {
+  const run = (): string => {
+    const lab = Lab.load(path.join(SCENARIOS, 'ted-doc-debug-run', 'topology.yaml'));
+    for (const router of ['Daphne', 'fred']) {
+      for (const subsystem of ['isakmp', 'engine', 'ipsec']) lab.run(router, `debug crypto ${subsystem}`);
+    }
+    lab.ping('13.13.13.14', '12.12.12.13');
+    return `${lab.debugLog('Daphne')}${lab.debugLog('fred')}${lab.consoleTranscript('Daphne')}`;
+  };
+  const first = run();
+  assert.match(first, /has spi 0x[0-9A-F]{8} and conn_id 2000/);
+  assert.equal(run(), first);
+});
