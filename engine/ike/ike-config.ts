@@ -35,6 +35,8 @@ export interface IkeConfig {
   presharedKeys: readonly IkePresharedKey[];
   /** Peers this router starts aggressive mode with instead of main mode. */
   aggressiveModePeers?: readonly Ipv4Address[];
+  /** `crypto isakmp aggressive-mode disable`: aggressive mode is neither started nor answered. */
+  aggressiveModeDisabled?: boolean;
 }
 
 /** IOS's phase-1 lifetime when a policy sets none. */
@@ -99,5 +101,5 @@ function popCount(value: number): number {
 }
 
 export function usesAggressiveMode(config: IkeConfig, peer: Ipv4Address): boolean {
-  return config.aggressiveModePeers?.includes(peer) ?? false;
+  return !config.aggressiveModeDisabled && (config.aggressiveModePeers?.includes(peer) ?? false);
 }

@@ -33,6 +33,8 @@ export interface IkeCounters {
   retransmitted: number;
   malformed: number;
   noSa: number;
+  /** First messages of an exchange the configuration forbids (aggressive mode while disabled). */
+  refused: number;
   badHash: number;
   unexpected: number;
   duplicates: number;
@@ -48,7 +50,7 @@ export interface IkeCounters {
 
 export function emptyIkeCounters(): IkeCounters {
   return {
-    received: 0, sent: 0, retransmitted: 0, malformed: 0, noSa: 0, badHash: 0, unexpected: 0, duplicates: 0,
+    received: 0, sent: 0, retransmitted: 0, malformed: 0, noSa: 0, refused: 0, badHash: 0, unexpected: 0, duplicates: 0,
     tedProbesSent: 0, tedRepliesReceived: 0, tedProbesGivenUp: 0, tedProbesAnswered: 0,
   };
 }

@@ -135,6 +135,7 @@ export type IkeEvent =
   // ---- syslog ---------------------------------------------------------------------------
   | { kind: 'bad-message'; peer: Ipv4Address }
   | { kind: 'no-sa'; peer: Ipv4Address }
+  | { kind: 'aggressive-mode-refused'; peer: Ipv4Address }
   | { kind: 'mode-failure'; mode: 'Main' | 'Aggressive' | 'Quick'; peer: Ipv4Address }
   // ---- debug crypto isakmp: tunnel endpoint discovery ----------------------------------------
   | TedEvent;

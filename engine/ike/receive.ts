@@ -82,6 +82,11 @@ function receiveWithoutSa(ctx: IkeContext, message: IsakmpMessage, arrived: Arri
   }
   // Without an SA payload there is nothing to negotiate: no SA is opened for it.
   if (!body.payloads.some((payload) => payload.kind === 'sa')) return malformedFrom(ctx, arrived.peer);
+  if (header.exchangeType === ExchangeType.aggressive && ctx.config().aggressiveModeDisabled) {
+    ctx.counters.refused++;
+    ctx.emit({ kind: 'aggressive-mode-refused', peer: arrived.peer });
+    return;
+  }
   ctx.emit({ kind: 'packet-received-new-sa', peer: arrived.peer });
   ctx.emit({ kind: 'local-port', localPort: 500, remotePort: 500 });
   const exchange = header.exchangeType === ExchangeType.aggressive ? 'aggressive' : 'main';

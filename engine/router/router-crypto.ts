@@ -69,6 +69,7 @@ export class RouterCrypto {
       policies: config.crypto.isakmpPolicies,
       presharedKeys: presharedKeysInEffect(config.crypto),
       aggressiveModePeers: aggressiveModePeerAddresses(config.crypto),
+      aggressiveModeDisabled: config.crypto.aggressiveModeDisabled,
     });
   }
 

@@ -176,3 +176,25 @@ Feature: A router configured with an ISAKMP peer policy starts IKE in aggressive
     And the debug log of "R1" does not contain "Aggressive"
     When I run "show running-config" on "R1"
     Then the output does not contain "crypto isakmp peer"
+
+  Scenario: With aggressive mode disabled on R2, R1's aggressive mode gets no answer
+    When I configure "R2" with:
+      """
+      crypto isakmp aggressive-mode disable
+      """
+    And I run "debug crypto isakmp" on "R2"
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    And the debug log of "R2" contains "ISAKMP: Unable to initiate or respond to Aggressive Mode while disabled"
+    When I run "show crypto isakmp sa" on "R2"
+    Then the output does not contain "192.168.12.1"
+
+  Scenario: With aggressive mode disabled on R1 itself, R1 starts main mode instead
+    When I configure "R1" with:
+      """
+      crypto isakmp aggressive-mode disable
+      """
+    And I run "debug crypto isakmp" on "R1"
+    And host "pc1" pings "pc2"
+    Then the debug log of "R1" contains "beginning Main Mode exchange"
+    And the debug log of "R1" does not contain "Aggressive Mode"

@@ -173,6 +173,8 @@ const RENDERERS: Renderers = {
   'engine-delete-connection': (e) => `CryptoEngine0: delete connection ${e.connId}`,
   'bad-message': (e) => `%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(e.peer)} failed its sanity check or is malformed`,
   'no-sa': (e) => `%CRYPTO-4-IKMP_NO_SA: IKE message from ${ip(e.peer)} has no SA and is not an initialization offer`,
+  // The wording of Cisco's command reference for `crypto isakmp aggressive-mode disable`.
+  'aggressive-mode-refused': () => 'ISAKMP: Unable to initiate or respond to Aggressive Mode while disabled',
   'mode-failure': (e) => `%CRYPTO-6-IKMP_MODE_FAILURE: Processing of ${e.mode} mode failed with peer at ${ip(e.peer)}`,
   ...TED_RENDERERS,
 };
