@@ -144,3 +144,17 @@ Feature: Two routers with static crypto maps build an IPsec tunnel as IOS 12.2 d
     Then the output does not contain "QM_IDLE"
     When host "pc1" pings "pc2"
     Then the ping shows "!!!!!"
+
+  Scenario: show crypto ipsec sa by peer and by address
+    When host "pc1" pings "pc2"
+    And I run "show crypto ipsec sa peer 192.168.12.2" on "R1"
+    Then the output contains "current_peer: 192.168.12.2"
+    And the output contains "#pkts encaps: 4, #pkts encrypt: 4, #pkts digest 4"
+    When I run "show crypto ipsec sa peer 192.168.12.99" on "R1"
+    Then the output does not contain "current_peer"
+    When I run "show crypto ipsec sa address" on "R1"
+    Then the output contains "dest address: 192.168.12.1"
+    And the output contains "dest address: 192.168.12.2"
+    And the output contains "protocol: ESP"
+    And the output contains "conn id: 2000"
+    And the output contains "conn id: 2001"
