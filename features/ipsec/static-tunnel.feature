@@ -54,7 +54,7 @@ Feature: Two routers with static crypto maps build an IPsec tunnel as IOS 12.2 d
       | encryption | hash | group | transforms               | pfs            | isakmp engine       | esp engine         | sa transform             |
       | des        | md5  | 1     | esp-des esp-md5-hmac     | no set pfs     | HMAC_MD5+DES_56_CB  | HMAC_MD5+DES_56_CB | esp-des esp-md5-hmac     |
       | 3des       | sha  | 2     | esp-3des esp-sha-hmac    | set pfs group2 | HMAC_SHA+3DES_56_C  | HMAC_SHA+3DES_56_C | esp-3des esp-sha-hmac    |
-      | aes 256    | sha  | 5     | esp-aes 256 esp-sha-hmac | set pfs group5 | HMAC_SHA+AES_256_CB | HMAC_SHA+AES_256_C | esp-256-aes esp-sha-hmac |
+      | aes 256    | sha  | 5     | esp-aes 256 esp-sha-hmac | set pfs group5 | HMAC_SHA+AES_256_C  | HMAC_SHA+AES_256_C | esp-256-aes esp-sha-hmac |
 
   Scenario: The debug log shows main mode, quick mode and the SAs being created, in IOS's words
     When I run "debug crypto isakmp" on "R1"

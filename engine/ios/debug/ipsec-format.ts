@@ -76,14 +76,23 @@ const ENGINE_CIPHER_NAMES: Record<string, string> = {
 const ENGINE_AUTH_NAMES: Record<string, string> = { 'esp-md5-hmac': 'HMAC_MD5', 'esp-sha-hmac': 'HMAC_SHA' };
 export const ENGINE_ALGORITHM_WIDTH = 18;
 
-/** `HMAC_MD5+DES_56_CB`: authentication + cipher, cut to the column's 18 characters. */
+/** The engine's name of an AES cipher: `AES_256_CBC`. */
+export function engineAesName(keyBits: number): string {
+  return `AES_${keyBits}_CBC`;
+}
+
+/** `HMAC_MD5+DES_56_CB`: authentication + cipher, cut to the column's 18 characters (ISAKMP and IPsec rows alike). */
+export function engineAlgorithm(authName: string | undefined, cipherName: string | undefined): string {
+  const name = [authName, cipherName].filter((part) => part !== undefined).join('+');
+  return name.slice(0, ENGINE_ALGORITHM_WIDTH);
+}
+
 export function engineAlgorithmName(transform: TransformProposal): string {
   const cipher = transform.espCipher;
   let cipherName = cipher === undefined ? undefined : ENGINE_CIPHER_NAMES[cipher.transform];
-  if (cipher?.transform === 'esp-aes') cipherName = `AES_${cipher.keyBits ?? 128}_CBC`;
+  if (cipher?.transform === 'esp-aes') cipherName = engineAesName(cipher.keyBits ?? 128);
   const authName = transform.espAuth === undefined ? undefined : ENGINE_AUTH_NAMES[transform.espAuth];
-  const name = [authName, cipherName].filter((part) => part !== undefined).join('+');
-  return name.slice(0, ENGINE_ALGORITHM_WIDTH);
+  return engineAlgorithm(authName, cipherName);
 }
 
 /** IP protocol to the ISAKMP protocol id IOS prints in `for prot 3` (RFC 2407 4.4.1). */

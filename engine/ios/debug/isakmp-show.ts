@@ -1,5 +1,6 @@
 import type { IsakmpEngineConnection, IsakmpSaRow } from '../../ike/index.ts';
 import { formatIpv4 } from '../../wire/ipv4-address.ts';
+import { engineAesName, engineAlgorithm } from './ipsec-format.ts';
 
 /**
  * `show crypto isakmp sa` in IOS 12.2's layout, and the algorithm names `show crypto engine
@@ -23,14 +24,14 @@ export function renderShowCryptoIsakmpSa(rows: readonly IsakmpSaRow[]): string[]
 
 const HASH_NAMES: Record<IsakmpEngineConnection['hash'], string> = { md5: 'HMAC_MD5', sha: 'HMAC_SHA', sha256: 'HMAC_SHA256' };
 
-/** IOS names its ciphers by key size and mode; its 3DES famously reads `3DES_56_C`. */
+/** The crypto engine's cipher names, which the column cuts: 3DES famously reads `3DES_56_C`. */
 function cipherName(connection: IsakmpEngineConnection): string {
-  if (connection.encryption === 'des') return 'DES_56_CB';
-  if (connection.encryption === '3des') return '3DES_56_C';
-  return `AES_${connection.keyBits}_CB`;
+  if (connection.encryption === 'des') return 'DES_56_CBC';
+  if (connection.encryption === '3des') return '3DES_56_CBC';
+  return engineAesName(connection.keyBits);
 }
 
-/** `HMAC_SHA+DES_56_CB`: the Algorithm column of an ISAKMP connection. */
+/** `HMAC_SHA+DES_56_CB`: the Algorithm column of an ISAKMP connection, cut as IPsec rows are. */
 export function isakmpEngineAlgorithm(connection: IsakmpEngineConnection): string {
-  return `${HASH_NAMES[connection.hash]}+${cipherName(connection)}`;
+  return engineAlgorithm(HASH_NAMES[connection.hash], cipherName(connection));
 }
