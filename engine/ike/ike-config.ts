@@ -35,6 +35,8 @@ export interface IkeConfig {
   presharedKeys: readonly IkePresharedKey[];
   /** Peers this router starts aggressive mode with instead of main mode. */
   aggressiveModePeers?: readonly Ipv4Address[];
+  /** The keys of the aggressive mode this router starts (`set aggressive-mode password`), by peer. */
+  aggressiveModePasswords?: readonly IkePresharedKey[];
   /** `crypto isakmp aggressive-mode disable`: aggressive mode is neither started nor answered. */
   aggressiveModeDisabled?: boolean;
 }
@@ -77,6 +79,15 @@ function sortedPolicies(config: IkeConfig): IkePolicy[] {
 }
 
 const HOST_MASK = 0xffffffff;
+
+/**
+ * The key of a phase 1: the aggressive-mode password when this router starts aggressive mode
+ * with a peer that has one, else the `crypto isakmp key` that covers the peer.
+ */
+export function phase1Key(config: IkeConfig, peer: Ipv4Address, startsAggressiveMode: boolean): IkePresharedKey | undefined {
+  const password = startsAggressiveMode ? config.aggressiveModePasswords?.find((key) => key.address === peer) : undefined;
+  return password ?? findPresharedKey(config, peer);
+}
 
 /**
  * The pre-shared key for a peer: among the keys whose address and mask cover it, the one with

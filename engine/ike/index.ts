@@ -4,7 +4,7 @@ export {
   type IkeDaemonOptions, type IsakmpSaRow, type IsakmpEngineConnection, type IsakmpKeys,
 } from './ike-daemon.ts';
 export {
-  DEFAULT_ISAKMP_LIFETIME_SECONDS, DEFAULT_ISAKMP_POLICY, DEFAULT_POLICY_PRIORITY, emptyIkeConfig, findPresharedKey,
+  DEFAULT_ISAKMP_LIFETIME_SECONDS, DEFAULT_ISAKMP_POLICY, DEFAULT_POLICY_PRIORITY, emptyIkeConfig, findPresharedKey, phase1Key,
   policiesToCheck, policiesToOffer, usesAggressiveMode,
   type IkeAuthentication, type IkeConfig, type IkeEncryption, type IkeGroup, type IkeHash, type IkePolicy, type IkePresharedKey,
 } from './ike-config.ts';

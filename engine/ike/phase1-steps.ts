@@ -6,7 +6,7 @@ import {
   GENERIC_PAYLOAD_HEADER_LENGTH, IdType, idBodyBytes, type IdPayload, type IsakmpPayload, type VendorIdPayload,
 } from '../wire/isakmp/index.ts';
 import type { CpuJob } from './cpu-queue.ts';
-import { findPresharedKey } from './ike-config.ts';
+import { phase1Key } from './ike-config.ts';
 import type { IkeContext } from './ike-context.ts';
 import type { IsakmpSa } from './isakmp-sa.ts';
 import { stopPhase1Retransmission } from './retransmission.ts';
@@ -38,7 +38,7 @@ export function nonce(random: SeededRandom): Uint8Array {
 
 /** `found peer pre-shared key matching A`; the key is kept on the SA. */
 export function lookUpPresharedKey(ctx: IkeContext, sa: IsakmpSa): boolean {
-  const key = findPresharedKey(ctx.config(), sa.peer);
+  const key = phase1Key(ctx.config(), sa.peer, sa.role === 'I' && sa.exchange === 'aggressive');
   if (key === undefined) {
     ctx.emit({ kind: 'preshared-key-missing', connId: sa.connId, peer: sa.peer });
     return false;

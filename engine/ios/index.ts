@@ -16,7 +16,7 @@ export {
   type AddressMethod,
   type InterfaceConfig,
 } from './config/interfaces.ts';
-export { aggressiveModePeerAddresses, initiatesAggressiveMode, presharedKeysInEffect } from './config/aggressive-mode.ts';
+export { aggressiveModePasswords, aggressiveModePeerAddresses, initiatesAggressiveMode } from './config/aggressive-mode.ts';
 export { aclEntryConfigText, aclEntryShowText, kindOfNumber } from './config/acl-text.ts';
 export {
   IOS_BOOT_CLOCK_MS,

@@ -83,3 +83,11 @@ test('the password is the key: a responder that holds only the crypto isakmp key
   assert.match(r1.console.log(), /%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192\.168\.12\.2 failed its sanity check/);
   assert.doesNotMatch(r2.exec('show crypto isakmp sa'), /QM_IDLE/);
 });
+
+test('the password is only for the aggressive mode this router starts: as main-mode responder it uses the crypto isakmp key', () => {
+  const { r1, r2, ping } = tunnelLab('shared', 'shared');
+  r2.configure(['crypto isakmp peer address 192.168.12.1', 'set aggressive-mode password r2-only']);
+  assert.equal(ping(), '.!!!!');
+  assert.match(r1.console.log(), /beginning Main Mode exchange/);
+  assert.match(r2.exec('show crypto isakmp sa'), /QM_IDLE/);
+});

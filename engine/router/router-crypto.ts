@@ -3,7 +3,7 @@ import type { IpNode } from '../net/ip-node.ts';
 import { IkeDaemon, type CpuCosts } from '../ike/index.ts';
 import { IpsecEngine } from '../ipsec/index.ts';
 import {
-  aggressiveModePeerAddresses, presharedKeysInEffect,
+  aggressiveModePasswords, aggressiveModePeerAddresses,
   engineConnectionRow, findAccessList, isakmpEngineAlgorithm, renderIkeTrace, renderIpsecDebugMessage,
   type CryptoServices, type DebugSubsystem, type DynamicMapInstance, type IosConfig,
 } from '../ios/index.ts';
@@ -67,7 +67,8 @@ export class RouterCrypto {
     this.ipsec.setPolicies([...buildCryptoPolicies(config).values()].flat());
     this.ike.configure({
       policies: config.crypto.isakmpPolicies,
-      presharedKeys: presharedKeysInEffect(config.crypto),
+      presharedKeys: config.crypto.isakmpKeys,
+      aggressiveModePasswords: aggressiveModePasswords(config.crypto),
       aggressiveModePeers: aggressiveModePeerAddresses(config.crypto),
       aggressiveModeDisabled: config.crypto.aggressiveModeDisabled,
     });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseIpv4 } from '../../wire/ipv4-address.ts';
-import { aggressiveModePeerAddresses, initiatesAggressiveMode, presharedKeysInEffect } from './aggressive-mode.ts';
+import { aggressiveModePasswords, aggressiveModePeerAddresses, initiatesAggressiveMode } from './aggressive-mode.ts';
 import { createDefaultConfig, type CryptoConfig, type IsakmpKey, type IsakmpPeer } from './config-model.ts';
 
 const ip = (text: string) => parseIpv4(text)!;
@@ -25,30 +25,20 @@ test('a peer block starts aggressive mode once it sets a password or a client en
   assert.deepEqual(aggressiveModePeerAddresses(config), [ip('10.0.0.3'), ip('10.0.0.2')]);
 });
 
-test('the password replaces the crypto isakmp key of exactly that peer; other keys stay', () => {
-  const keys: IsakmpKey[] = [
-    { key: 'main-mode', address: ip('10.0.0.1') },
-    { key: 'host-mask', address: ip('10.0.0.2'), mask: ip('255.255.255.255') },
-    { key: 'wildcard', address: 0, mask: 0 },
-    { key: 'other', address: ip('10.0.0.9') },
-  ];
+test('each aggressive-mode password is a single-peer key of its own; peers without one have none', () => {
   const peers: IsakmpPeer[] = [
     { address: ip('10.0.0.1'), aggressiveModePassword: 'am-one' },
-    { address: ip('10.0.0.2'), aggressiveModePassword: 'am-two' },
-    { address: ip('10.0.0.3'), aggressiveModePassword: 'am-three' },
     { address: ip('10.0.0.4'), aggressiveModeClientEndpoint: { kind: 'user-fqdn', name: 'u@a.example' } },
+    { address: ip('10.0.0.2'), aggressiveModePassword: 'am-two' },
   ];
-  assert.deepEqual(presharedKeysInEffect(crypto(keys, peers)), [
+  assert.deepEqual(aggressiveModePasswords(crypto([{ key: 'main-mode', address: ip('10.0.0.1') }], peers)), [
     { key: 'am-one', address: ip('10.0.0.1') },
     { key: 'am-two', address: ip('10.0.0.2') },
-    { key: 'am-three', address: ip('10.0.0.3') },
-    { key: 'wildcard', address: 0, mask: 0 },
-    { key: 'other', address: ip('10.0.0.9') },
   ]);
 });
 
-test('without peer blocks the keys are the configured ones, unchanged', () => {
+test('without peer blocks there are no passwords and no aggressive-mode peers', () => {
   const keys: IsakmpKey[] = [{ key: 'abc123', address: 0, mask: 0 }];
-  assert.deepEqual(presharedKeysInEffect(crypto(keys, [])), keys);
+  assert.deepEqual(aggressiveModePasswords(crypto(keys, [])), []);
   assert.deepEqual(aggressiveModePeerAddresses(crypto(keys, [])), []);
 });

@@ -8,8 +8,9 @@ import type { CryptoConfig, IsakmpKey, IsakmpPeer } from './config-model.ts';
  * IOS starts aggressive mode with a peer whose block sets an aggressive-mode password or
  * client endpoint (Cisco's command reference for `crypto isakmp aggressive-mode disable`).
  * The password is "used as the IKE preshared key for the aggressive mode negotiation"
- * (the 12.2(8)T feature guide): for that peer it wins over a `crypto isakmp key`, which
- * stays the key of main mode. A peer block that sets neither changes nothing.
+ * (the 12.2(8)T feature guide): when this router starts aggressive mode with that peer; a
+ * `crypto isakmp key` stays the key of main mode and of aggressive mode the peer starts.
+ * A peer block that sets neither changes nothing.
  */
 
 export function initiatesAggressiveMode(peer: IsakmpPeer): boolean {
@@ -22,16 +23,12 @@ export function aggressiveModePeerAddresses(crypto: CryptoConfig): Ipv4Address[]
 }
 
 /**
- * The keys IKE looks a peer up in: each aggressive-mode password as a single-peer key,
- * replacing a `crypto isakmp key` for exactly that peer; every other key as configured.
- * Keys with a mask still cover the peers they cover (a password is the longer match).
+ * The aggressive-mode password of each peer that has one: the key of the aggressive mode this
+ * router starts with that peer. Main mode, and aggressive mode another router starts, keep
+ * using the `crypto isakmp key`s.
  */
-export function presharedKeysInEffect(crypto: CryptoConfig): IsakmpKey[] {
-  const passwords = new Map<Ipv4Address, string>();
-  for (const peer of crypto.isakmpPeers) {
-    if (peer.aggressiveModePassword !== undefined) passwords.set(peer.address, peer.aggressiveModePassword);
-  }
-  const fromPasswords: IsakmpKey[] = [...passwords].map(([address, key]) => ({ key, address }));
-  const replaced = (key: IsakmpKey) => (key.mask === undefined || key.mask === 0xffffffff) && passwords.has(key.address);
-  return [...fromPasswords, ...crypto.isakmpKeys.filter((key) => !replaced(key))];
+export function aggressiveModePasswords(crypto: CryptoConfig): IsakmpKey[] {
+  return crypto.isakmpPeers.flatMap((peer) =>
+    peer.aggressiveModePassword === undefined ? [] : [{ key: peer.aggressiveModePassword, address: peer.address }],
+  );
 }
