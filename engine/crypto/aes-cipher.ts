@@ -1,25 +1,19 @@
 import { cbc } from '@noble/ciphers/aes.js';
-import { checkCipherInput, type BlockCipher, type BlockCipherName } from './block-cipher.ts';
+import { cbcCipher, type BlockCipher, type BlockCipherName } from './block-cipher.ts';
 
 /** AES-CBC (RFC 3602) for IKE and ESP; 128, 192 and 256-bit keys share the 16-byte block. */
 const AES_BLOCK = 16;
 
 function aesCbc(name: BlockCipherName, keyLength: number): BlockCipher {
-  const cipher: BlockCipher = {
+  return cbcCipher({
     name,
     blockSize: AES_BLOCK,
     keyLength,
-    ivLength: AES_BLOCK,
-    encrypt(key, iv, data) {
-      checkCipherInput(cipher, key, iv, data);
-      return cbc(key, iv, { disablePadding: true }).encrypt(data);
+    run: (encrypt, key, iv, data) => {
+      const mode = cbc(key, iv, { disablePadding: true });
+      return encrypt ? mode.encrypt(data) : mode.decrypt(data);
     },
-    decrypt(key, iv, data) {
-      checkCipherInput(cipher, key, iv, data);
-      return cbc(key, iv, { disablePadding: true }).decrypt(data);
-    },
-  };
-  return cipher;
+  });
 }
 
 export const AES_128_CBC: BlockCipher = aesCbc('aes-128-cbc', 16);

@@ -46,3 +46,30 @@ export function checkCipherInput(cipher: BlockCipher, key: Uint8Array, iv: Uint8
     throw new RangeError(`${cipher.name}: ${data.length} bytes is not a multiple of the ${cipher.blockSize}-byte block`);
   }
 }
+
+/** What distinguishes one CBC cipher: its name, sizes, and the raw transform of whole blocks. */
+export interface CbcCipherSpec {
+  name: BlockCipherName;
+  blockSize: number;
+  keyLength: number;
+  run(encrypt: boolean, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
+}
+
+/** A BlockCipher whose every call checks key, IV and alignment before the raw transform runs. */
+export function cbcCipher(spec: CbcCipherSpec): BlockCipher {
+  const cipher: BlockCipher = {
+    name: spec.name,
+    blockSize: spec.blockSize,
+    keyLength: spec.keyLength,
+    ivLength: spec.blockSize,
+    encrypt(key, iv, data) {
+      checkCipherInput(cipher, key, iv, data);
+      return spec.run(true, key, iv, data);
+    },
+    decrypt(key, iv, data) {
+      checkCipherInput(cipher, key, iv, data);
+      return spec.run(false, key, iv, data);
+    },
+  };
+  return cipher;
+}

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { checkCipherInput, type BlockCipher, type BlockCipherName } from './block-cipher.ts';
+import { cbcCipher, type BlockCipher, type BlockCipherName } from './block-cipher.ts';
 
 /**
  * DES-CBC and 3DES-CBC (EDE, three keys) through OpenSSL. OpenSSL 3 no longer offers
@@ -21,21 +21,12 @@ function runEde3(encrypt: boolean, key24: Uint8Array, iv: Uint8Array, data: Uint
 }
 
 function ede3Cipher(name: BlockCipherName, keyLength: number, toEde3Key: (key: Uint8Array) => Uint8Array): BlockCipher {
-  const cipher: BlockCipher = {
+  return cbcCipher({
     name,
     blockSize: DES_BLOCK,
     keyLength,
-    ivLength: DES_BLOCK,
-    encrypt(key, iv, data) {
-      checkCipherInput(cipher, key, iv, data);
-      return runEde3(true, toEde3Key(key), iv, data);
-    },
-    decrypt(key, iv, data) {
-      checkCipherInput(cipher, key, iv, data);
-      return runEde3(false, toEde3Key(key), iv, data);
-    },
-  };
-  return cipher;
+    run: (encrypt, key, iv, data) => runEde3(encrypt, toEde3Key(key), iv, data),
+  });
 }
 
 function tripled(key: Uint8Array): Uint8Array {
