@@ -1,17 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IosDevice } from '../session/ios-device.ts';
-import { FakeRouterServices } from '../testing/fake-router-services.ts';
+import { configuredDevice } from '../testing/configured-device.ts';
 import { parseIpv4 } from '../../wire/ipv4-address.ts';
-
-function configure(lines: string[]): { device: IosDevice; outputs: string[] } {
-  const device = new IosDevice({ hostname: 'R1', services: new FakeRouterServices() });
-  device.type('enable');
-  device.type('configure terminal');
-  const outputs = lines.map((line) => device.type(line));
-  device.type('end');
-  return { device, outputs };
-}
 
 function runningSection(device: IosDevice, from: string, to: string): string[] {
   const lines = device.type('show running-config').split('\n').filter((line) => line !== '!');
@@ -19,7 +10,7 @@ function runningSection(device: IosDevice, from: string, to: string): string[] {
 }
 
 test('ISAKMP policies store what they say and render only non-defaults', () => {
-  const { device } = configure([
+  const { device } = configuredDevice([
     'crypto isakmp policy 20',
     'encryption aes 256',
     'hash md5',
@@ -47,7 +38,7 @@ test('ISAKMP policies store what they say and render only non-defaults', () => {
 });
 
 test('show crypto isakmp policy lists each suite and the default one', () => {
-  const { device } = configure(['crypto isakmp policy 10', 'authentication pre-share', 'hash md5']);
+  const { device } = configuredDevice(['crypto isakmp policy 10', 'authentication pre-share', 'hash md5']);
   assert.deepEqual(device.type('show crypto isakmp policy').split('\n'), [
     'Protection suite of priority 10',
     '\tencryption algorithm:\tDES - Data Encryption Standard (56 bit keys).',
@@ -65,7 +56,7 @@ test('show crypto isakmp policy lists each suite and the default one', () => {
 });
 
 test('transform sets keep AH, cipher, then authentication, and refuse two of a kind', () => {
-  const { device, outputs } = configure([
+  const { device, outputs } = configuredDevice([
     'crypto ipsec transform-set strong esp-sha-hmac esp-aes 256',
     'mode transport',
     'crypto ipsec transform-set bad esp-des esp-3des',
@@ -78,7 +69,7 @@ test('transform sets keep AH, cipher, then authentication, and refuse two of a k
 });
 
 test('crypto maps: the note on a new entry, set and match lines, dynamic templates', () => {
-  const { device, outputs } = configure([
+  const { device, outputs } = configuredDevice([
     'crypto ipsec transform-set ts esp-des esp-md5-hmac',
     'crypto map vpn 20 ipsec-isakmp',
     'set peer 11.11.11.2',

@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IosDevice } from '../session/ios-device.ts';
+import { configuredDevice } from '../testing/configured-device.ts';
 import { FakeRouterServices } from '../testing/fake-router-services.ts';
 import { runningConfigBody } from '../render/running-config.ts';
 import { parseIpv4 } from '../../wire/ipv4-address.ts';
-
-function configuredDevice(lines: string[]): { device: IosDevice; outputs: string[] } {
-  const device = new IosDevice({ hostname: 'R1', services: new FakeRouterServices() });
-  device.type('enable');
-  device.type('configure terminal');
-  const outputs = lines.map((line) => device.type(line));
-  device.type('end');
-  return { device, outputs };
-}
 
 /** The running-config from the first ISAKMP line to the first transform set, `!` lines kept. */
 function isakmpSection(device: IosDevice): string[] {
