@@ -5,6 +5,7 @@ import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import type { IsakmpPayload } from '../wire/isakmp/index.ts';
 import type { CpuJob, CpuQueue } from './cpu-queue.ts';
 import type { IkeConfig } from './ike-config.ts';
+import type { IkeLimits } from './ike-limits.ts';
 import type { DeleteReason, IkeEvent, OutboundRoute } from './ike-events.ts';
 import type { IsakmpSa } from './isakmp-sa.ts';
 import type { SaTable } from './sa-table.ts';
@@ -17,6 +18,11 @@ export interface IkeTiming {
   purgeDelayMs: number;
   /** A finished exchange's node is purged this long after it was deleted. */
   nodePurgeDelayMs: number;
+  /**
+   * A duplicate is not answered when the exchange transmitted less than this long ago: the
+   * answer and the peer's copy crossed on a slow link, and answering would only double traffic.
+   */
+  duplicateHoldoffMs: number;
 }
 
 export const IOS_TIMING: IkeTiming = {
@@ -24,6 +30,7 @@ export const IOS_TIMING: IkeTiming = {
   maxRetransmissions: 5,
   purgeDelayMs: 1_000,
   nodePurgeDelayMs: 60_000,
+  duplicateHoldoffMs: 2_000,
 };
 
 /** Why datagrams on UDP/500 were dropped, and how much went through. */
@@ -38,6 +45,12 @@ export interface IkeCounters {
   badHash: number;
   unexpected: number;
   duplicates: number;
+  /** Duplicates that came too soon after our last transmission to be answered. */
+  duplicatesNotAnswered: number;
+  /** Datagrams dropped on arrival because the input queue was full. */
+  inputQueueDrops: number;
+  /** First messages refused because too many responder SAs were half open. */
+  halfOpenRefused: number;
   /** TED probes this router sent (first copies; resent ones count as retransmitted). */
   tedProbesSent: number;
   /** Replies to its probes that it took and started IKE from. */
@@ -50,7 +63,7 @@ export interface IkeCounters {
 
 export function emptyIkeCounters(): IkeCounters {
   return {
-    received: 0, sent: 0, retransmitted: 0, malformed: 0, noSa: 0, refused: 0, badHash: 0, unexpected: 0, duplicates: 0,
+    received: 0, sent: 0, retransmitted: 0, malformed: 0, noSa: 0, refused: 0, badHash: 0, unexpected: 0, duplicates: 0, duplicatesNotAnswered: 0, inputQueueDrops: 0, halfOpenRefused: 0,
     tedProbesSent: 0, tedRepliesReceived: 0, tedProbesGivenUp: 0, tedProbesAnswered: 0,
   };
 }
@@ -64,6 +77,7 @@ export interface IkeContext {
   readonly table: SaTable;
   readonly counters: IkeCounters;
   readonly timing: IkeTiming;
+  readonly limits: IkeLimits;
   config(): IkeConfig;
   emit(event: IkeEvent): void;
   /** Sends an ISAKMP datagram from port 500 at `local` (a TED probe: a host's address) to port 500 at `peer`. */

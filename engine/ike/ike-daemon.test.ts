@@ -22,11 +22,11 @@ function assertMirrored(lab: ReturnType<typeof twoRouters>, keyLengths: [number,
   assert.ok(daphne && fred, 'both sides installed an SA pair');
   assert.deepEqual(daphne.inbound, fred.outbound);
   assert.deepEqual(daphne.outbound, fred.inbound);
-  assert.notDeepEqual(daphne.inbound.encryptionKey, daphne.outbound.encryptionKey);
-  assert.deepEqual([daphne.inbound.encryptionKey.length, daphne.inbound.integrityKey.length], keyLengths);
+  assert.notDeepEqual(daphne.inbound.esp!.encryptionKey, daphne.outbound.esp!.encryptionKey);
+  assert.deepEqual([daphne.inbound.esp!.encryptionKey.length, daphne.inbound.esp!.integrityKey.length], keyLengths);
   // Each side's inbound SPI is the one its own data plane handed out.
-  assert.ok(lab.daphne.port.allocatedSpis.includes(daphne.inbound.spi));
-  assert.ok(lab.fred.port.allocatedSpis.includes(fred.inbound.spi));
+  assert.ok(lab.daphne.port.allocatedSpis.includes(daphne.inbound.esp!.spi));
+  assert.ok(lab.fred.port.allocatedSpis.includes(fred.inbound.esp!.spi));
   return { daphne, fred };
 }
 
@@ -35,8 +35,8 @@ test('main mode and quick mode complete and both ends derive the same keys', () 
   const { daphne, fred } = assertMirrored(lab, [8, 16]);
   assert.deepEqual(statesSeen(lab.daphne.events(), 1), ['MM_NO_STATE', 'MM_SA_SETUP', 'MM_KEY_EXCH', 'QM_IDLE']);
   assert.deepEqual(statesSeen(lab.fred.events(), 1), ['MM_SA_SETUP', 'MM_KEY_EXCH', 'QM_IDLE']);
-  assert.deepEqual(lab.daphne.port.calls, ['allocateSpi', 'validateProposal', 'allocateFlows', 'installSaPair']);
-  assert.deepEqual(lab.fred.port.calls, ['validateProposal', 'allocateSpi', 'allocateFlows', 'installSaPair']);
+  assert.deepEqual(lab.daphne.port.calls, ['allocateSpi', 'validateTransform', 'validateProposal', 'allocateFlows', 'installSaPair']);
+  assert.deepEqual(lab.fred.port.calls, ['validateTransform', 'validateProposal', 'allocateSpi', 'allocateFlows', 'installSaPair']);
   assert.equal(daphne.isakmpConnId, 1);
   assert.equal(daphne.transform, lab.daphne.policy.transformSets[0]);
   assert.equal(fred.policy, lab.fred.policy);
@@ -119,8 +119,8 @@ test('quick mode with PFS group 2 and group 5: a KE each way, and g^xy(qm) chang
       assert.ok(events.some((e) => e.kind === 'processing-payload' && e.payload === 'KE' && e.messageId !== 0), `KE in quick mode, group ${pfsGroup}`);
     }
     // Same seed, same SPIs and nonces: only the PFS secret differs.
-    assert.equal(daphne.inbound.spi, plain.daphne.inbound.spi);
-    assert.notDeepEqual(daphne.inbound.encryptionKey, plain.daphne.inbound.encryptionKey);
+    assert.equal(daphne.inbound.esp!.spi, plain.daphne.inbound.esp!.spi);
+    assert.notDeepEqual(daphne.inbound.esp!.encryptionKey, plain.daphne.inbound.esp!.encryptionKey);
   }
 });
 
@@ -146,7 +146,7 @@ test('a rekey runs a new quick mode under the same ISAKMP SA', () => {
   assert.equal(lab.daphne.port.installs.length, 2);
   const { daphne } = assertMirrored(lab, [8, 16]);
   assert.equal(daphne.isakmpConnId, 1);
-  assert.notEqual(daphne.inbound.spi, first.inbound.spi);
+  assert.notEqual(daphne.inbound.esp!.spi, first.inbound.esp!.spi);
   assert.equal(lab.daphne.events().filter((e) => e.kind === 'beginning-exchange').length, 1);
   assert.equal(lab.daphne.events().filter((e) => e.kind === 'beginning-quick-mode').length, 2);
 });
@@ -164,10 +164,10 @@ test('the same acquire repeated while negotiating starts one negotiation only', 
 
 test('an expired or cleared SA pair is announced with a DELETE; the peer removes its SAs', () => {
   const lab = negotiate();
-  const inbound = lab.daphne.port.installs[0]!.install.inbound.spi;
-  lab.daphne.daemon.expired(lab.fred.address, inbound, 1);
+  const inbound = lab.daphne.port.installs[0]!.install.inbound.esp!.spi;
+  lab.daphne.daemon.expired(lab.fred.address, { esp: inbound }, 1);
   lab.run(1_000);
-  assert.deepEqual(lab.fred.port.deleted, [{ peer: lab.daphne.address, spis: [inbound] }]);
+  assert.deepEqual(lab.fred.port.deleted, [{ peer: lab.daphne.address, protocol: 'esp', spis: [inbound] }]);
   assert.ok(lab.fred.events().some((e) => e.kind === 'delete-processing' && e.spiSize === 4));
   assert.ok(lab.fred.events().some((e) => e.kind === 'deleting-spi' && e.spi === inbound));
 });

@@ -1,14 +1,21 @@
 import type { IpNode } from '../net/ip-node.ts';
-import type { Acquire, CryptoPolicy, IpsecEvents, IpsecPort, ProbeCandidate, ProxyIdentity } from '../ipsec/ipsec-port.ts';
+import {
+  ISAKMP_PROTOCOL_ID,
+  type Acquire, type CryptoPolicy, type IpsecEvents, type IpsecPort, type PerProtocol, type ProbeCandidate, type ProxyIdentity,
+} from '../ipsec/ipsec-port.ts';
 import type { SeededRandom } from '../sim/random.ts';
+import { RateLimit } from '../sim/rate-limit.ts';
 import type { Sim } from '../sim/sim.ts';
 import { bytesToHex } from '../wire/bytes.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
-import { Doi, ProtocolId } from '../wire/isakmp/index.ts';
+import { Doi } from '../wire/isakmp/index.ts';
 import { CpuQueue, type CpuCosts, type CpuJob } from './cpu-queue.ts';
 import { emptyIkeConfig, type IkeConfig } from './ike-config.ts';
 import { emptyIkeCounters, IOS_TIMING, type IkeContext, type IkeCounters, type IkeTiming } from './ike-context.ts';
-import { subsystemOf, type DeleteReason, type IkeEvent, type IkeTraceSink, type IsakmpState, type OutboundRoute } from './ike-events.ts';
+import {
+  subsystemOf, type DeleteReason, type IkeEvent, type IkeEventKind, type IkeTraceSink, type IsakmpState, type OutboundRoute,
+} from './ike-events.ts';
+import { IKE_MESSAGE_INTERVALS_MS, IOS_IKE_LIMITS, type IkeLimits } from './ike-limits.ts';
 import { sendInformational, sendIsakmpDelete } from './informational.ts';
 import type { IsakmpSa, QuickModeRequest } from './isakmp-sa.ts';
 import { negotiationInFlight, openPhase1 } from './phase1-start.ts';
@@ -38,6 +45,7 @@ export interface IkeDaemonOptions {
   /** What each crypto operation costs this router's CPU; none by default (routers pass their own). */
   cpuCosts?: Partial<CpuCosts>;
   timing?: Partial<IkeTiming>;
+  limits?: Partial<IkeLimits>;
 }
 
 /** A row of `show crypto isakmp sa`: dst is the responder, src the initiator. */
@@ -79,6 +87,9 @@ export class IkeDaemon implements IpsecEvents {
   private readonly keys: IsakmpKeys[] = [];
   private readonly quickModes: number[] = [];
   private snapshot: IkeConfig;
+  /** Datagrams waiting for the CPU: IOS's input queue of the ISAKMP process. */
+  private inputQueued = 0;
+  private readonly messageLimit = new RateLimit<IkeEventKind>(IKE_MESSAGE_INTERVALS_MS);
   private readonly unbind: () => void;
 
   constructor(private readonly options: IkeDaemonOptions) {
@@ -87,8 +98,17 @@ export class IkeDaemon implements IpsecEvents {
     this.context = this.buildContext();
     this.unbind = options.node.bindUdp(IKE_UDP_PORT, (udp, datagram) => {
       this.counters.received++;
+      if (this.inputQueued >= this.context.limits.inputQueue) {
+        this.counters.inputQueueDrops++;
+        this.emit({ kind: 'input-queue-full', peer: datagram.source, waiting: this.inputQueued });
+        return;
+      }
+      this.inputQueued++;
       const arrived = { bytes: udp.payload, local: datagram.destination, peer: datagram.source };
-      this.cpu.submit('packet', (job) => receiveDatagram(this.context, arrived, job));
+      this.cpu.submit('packet', (job) => {
+        this.inputQueued--;
+        receiveDatagram(this.context, arrived, job);
+      });
     });
   }
 
@@ -122,15 +142,19 @@ export class IkeDaemon implements IpsecEvents {
     this.initiate({ policy, localProxy: local, remoteProxy: remote, peer, localAddress: policy.localAddress });
   }
 
-  /** An SA pair is gone here (expired, `clear crypto sa`): the peer hears a DELETE for our inbound SPI. */
-  expired(peer: Ipv4Address, inboundSpi: number, isakmpConnId: number): void {
+  /** An SA bundle is gone here (expired, `clear crypto sa`): the peer hears a DELETE per protocol for our inbound SPIs. */
+  expired(peer: Ipv4Address, inboundSpis: PerProtocol<number>, isakmpConnId: number): void {
     this.cpu.submit('packet', () => {
       const byId = this.table.byConnId(isakmpConnId);
       const sa = byId?.usable && byId.peer === peer ? byId : this.table.usableWith(peer);
       if (sa === undefined) return;
-      sendInformational(this.context, sa, {
-        kind: 'delete', doi: Doi.ipsec, protocolId: ProtocolId.esp, spiSize: 4, spis: [spiBytes(inboundSpi)],
-      });
+      for (const protocol of ['ah', 'esp'] as const) {
+        const spi = inboundSpis[protocol];
+        if (spi === undefined) continue;
+        sendInformational(this.context, sa, {
+          kind: 'delete', doi: Doi.ipsec, protocolId: ISAKMP_PROTOCOL_ID[protocol], spiSize: 4, spis: [spiBytes(spi)],
+        });
+      }
     });
   }
 
@@ -210,7 +234,9 @@ export class IkeDaemon implements IpsecEvents {
   }
 
   private emit(event: IkeEvent): void {
-    this.options.trace?.({ ...event, subsystem: subsystemOf(event.kind), timeMs: this.options.sim.now() });
+    const subsystem = subsystemOf(event.kind);
+    if (!this.messageLimit.allow(event.kind, this.options.sim.now())) return;
+    this.options.trace?.({ ...event, subsystem, timeMs: this.options.sim.now() });
   }
 
   private buildContext(): IkeContext {
@@ -218,6 +244,7 @@ export class IkeDaemon implements IpsecEvents {
     return {
       sim, random, port, cpu: this.cpu, table: this.table, counters: this.counters,
       timing: { ...IOS_TIMING, ...this.options.timing },
+      limits: { ...IOS_IKE_LIMITS, ...this.options.limits },
       config: () => this.snapshot,
       emit: (event) => this.emit(event),
       transmit: (local, peer, bytes) => this.transmit(local, peer, bytes),

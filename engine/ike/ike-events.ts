@@ -86,7 +86,7 @@ export type IkeEvent =
   | { kind: 'isakmp-mismatch'; connId: number; mismatch: Phase1Mismatch }
   | { kind: 'isakmp-atts-verdict'; connId: number; acceptable: boolean; nextPayload: number }
   | { kind: 'no-offers-accepted'; connId: number }
-  | { kind: 'phase1-not-acceptable'; connId: number; local: Ipv4Address; remote: Ipv4Address }
+  | { kind: 'phase1-not-acceptable'; connId: number }
   | { kind: 'psk-authentication'; connId: number }
   | { kind: 'skeyid-generated'; connId: number }
   | { kind: 'id-payload'; connId: number; nextPayload: number; idType: number; protocol: number; port: number; length: number }
@@ -100,10 +100,9 @@ export type IkeEvent =
   | { kind: 'transform-attributes' }
   | { kind: 'ipsec-attribute'; view: Phase2AttributeView }
   | { kind: 'validate-proposal'; result: number }
-  | { kind: 'ipsec-atts-verdict'; connId: number; acceptable: boolean }
+  | { kind: 'ipsec-atts-verdict'; connId: number; acceptable: boolean; nextPayload: number }
   | { kind: 'validate-proposal-request'; result: number }
-  | { kind: 'ipsec-policy-invalidated'; connId: number }
-  | { kind: 'phase2-not-acceptable'; connId: number; local: Ipv4Address; remote: Ipv4Address }
+  | { kind: 'phase2-not-acceptable'; connId: number }
   | { kind: 'creating-ipsec-sas'; connId: number }
   | { kind: 'ipsec-sa-endpoints'; direction: 'inbound' | 'outbound'; source: Ipv4Address; destination: Ipv4Address; sourceProxy: Ipv4Address; destinationProxy: Ipv4Address }
   | { kind: 'ipsec-sa-spi'; direction: 'inbound' | 'outbound'; spi: number; connId: number; flags: number }
@@ -118,6 +117,7 @@ export type IkeEvent =
   | { kind: 'retransmitting'; connId: number; phase: 1 | 2; state: IsakmpState }
   | { kind: 'duplicate-packet'; connId: number; phase: 1 | 2 }
   | { kind: 'retransmit-for-duplicate'; connId: number; phase: 1 | 2 }
+  | { kind: 'retransmission-skipped'; connId: number; phase: 1 | 2; sinceMs: number }
   | { kind: 'notify-processing'; connId: number; notifyType: number; protocolId: number; spi: number; messageId: number }
   | { kind: 'notify-without-hash'; connId: number }
   | { kind: 'responder-lifetime-processing'; connId: number }
@@ -125,6 +125,9 @@ export type IkeEvent =
   | { kind: 'delete-processing'; connId: number; messageId: number; spiSize: number }
   | { kind: 'deleting-spi'; connId: number; spi: number; messageId: number }
   | { kind: 'reserved-not-zero'; payloadType: number }
+  /** tedlab's bounds on hostile work (ike-limits.ts): IOS 12.2 documents none, so these lines are tedlab's own. */
+  | { kind: 'input-queue-full'; peer: Ipv4Address; waiting: number }
+  | { kind: 'half-open-limit'; peer: Ipv4Address; limit: number }
   // ---- debug crypto engine -------------------------------------------------------------
   | { kind: 'engine-generate-alg-parameter' }
   | { kind: 'engine-dh-status'; status: number }

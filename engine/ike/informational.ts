@@ -9,18 +9,21 @@ import { informationalHash, messageIv } from './keymat.ts';
 import { cipherOf, decryptBody, encryptedMessage, headerOf, plainMessage } from './message-crypto.ts';
 import type { IsakmpSa } from './isakmp-sa.ts';
 import { sendPacket, stopPhase2Retransmission } from './retransmission.ts';
-import { spiNumber } from './phase2-proposal.ts';
+import { ipsecProtocolOf, spiNumber } from './phase2-proposal.ts';
 
 /**
  * Informational exchanges (RFC 2409 5.7): NOTIFY and DELETE, protected by HASH(1) and
  * encrypted under the ISAKMP SA once phase 1 is done, in the clear before that.
  */
 
-/** A fresh non-zero message ID that no exchange of the SA uses. */
+/** A fresh non-zero message ID that no exchange of the SA has used, kept as used from now on. */
 export function newMessageId(ctx: IkeContext, sa: IsakmpSa): number {
   for (;;) {
     const id = ctx.random.uint32();
-    if (id !== 0 && !sa.exchanges.has(id)) return id;
+    if (id !== 0 && !sa.exchanges.has(id) && !sa.messageIds.has(id)) {
+      sa.messageIds.add(id);
+      return id;
+    }
   }
 }
 
@@ -96,7 +99,7 @@ function processNotify(ctx: IkeContext, sa: IsakmpSa, notify: NotifyPayload, mes
   ctx.emit({ kind: 'notify-processing', connId: sa.connId, notifyType: notify.notifyType, protocolId: notify.protocolId, spi: spi ?? 0, messageId });
   if (spi === undefined || notify.notifyType >= NOTIFY_STATUS_FIRST) return;
   for (const exchange of sa.exchanges.values()) {
-    if (exchange.role !== 'I' || exchange.awaiting !== 'QM2' || exchange.inboundSpi !== spi) continue;
+    if (exchange.role !== 'I' || exchange.awaiting !== 'QM2' || !Object.values(exchange.inboundSpis).includes(spi)) continue;
     stopPhase2Retransmission(exchange);
     exchange.awaiting = 'done';
     sa.exchanges.delete(exchange.messageId);
@@ -116,5 +119,6 @@ function processDelete(ctx: IkeContext, sa: IsakmpSa, payload: DeletePayload, me
   }
   const spis = payload.spis.map(spiNumber).filter((spi): spi is number => spi !== undefined);
   for (const spi of spis) ctx.emit({ kind: 'deleting-spi', connId: sa.connId, spi, messageId });
-  if (spis.length > 0) ctx.port.deleteSas(sa.peer, spis);
+  const protocol = ipsecProtocolOf(payload.protocolId);
+  if (spis.length > 0 && protocol !== undefined) ctx.port.deleteSas(sa.peer, protocol, spis);
 }

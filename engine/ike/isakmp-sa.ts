@@ -1,5 +1,5 @@
 import type { DhKeyPair, IkeEncryptionChoice, IkeHashChoice, ModpGroup } from '../crypto/index.ts';
-import type { Acquire, CryptoPolicy, DhGroupNumber, ProxyIdentity, TransformProposal } from '../ipsec/ipsec-port.ts';
+import type { Acquire, CryptoPolicy, DhGroupNumber, PerProtocol, ProxyIdentity, TransformProposal } from '../ipsec/ipsec-port.ts';
 import type { Timer } from '../sim/sim.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import type { IkeRole, IsakmpState, OutboundRoute } from './ike-events.ts';
@@ -19,6 +19,17 @@ export interface Phase1Suite {
 export interface DhState {
   slot: number;
   keyPair: DhKeyPair;
+}
+
+/**
+ * Our answer to the last message accepted from the peer. A copy of that message is answered
+ * with it again; a message we did not answer (the last of an exchange) gets nothing back, so
+ * two routers never answer each other's answers.
+ */
+export interface SentAnswer {
+  /** The message answered, as it arrived. */
+  to: Uint8Array;
+  bytes: Uint8Array;
 }
 
 /** The last message sent that waits for an answer, resent by timer until the answer comes. */
@@ -42,8 +53,6 @@ export interface QuickModeRequest {
 export interface Phase2Offer {
   /** The transform sets offered (initiator) or the one chosen (both, once agreed). */
   transforms: TransformProposal[];
-  /** PROTO_IPSEC_ESP or PROTO_IPSEC_AH. */
-  protocolId: number;
   pfsGroup?: DhGroupNumber;
   lifetimeSeconds: number;
   lifetimeKilobytes: number;
@@ -57,9 +66,10 @@ export interface QuickModeExchange {
   awaiting: 'QM1' | 'QM2' | 'QM3' | 'done';
   request: QuickModeRequest;
   offer: Phase2Offer;
-  /** The SPI we chose for our inbound SA. */
-  inboundSpi: number;
-  outboundSpi?: number;
+  /** The SPIs we chose for our inbound SAs, one per protocol of the bundle. */
+  inboundSpis: PerProtocol<number>;
+  /** The peer's SPIs: our outbound SAs. */
+  outboundSpis?: PerProtocol<number>;
   /** What the data plane agreed to: its crypto map entry and transform set. */
   policy?: CryptoPolicy;
   chosen?: TransformProposal;
@@ -75,7 +85,9 @@ export interface QuickModeExchange {
   /** The chain as it stood before the last message: a forged message must not move it. */
   ivBeforeLastMessage?: Uint8Array;
   lastReceived?: Uint8Array;
-  lastSent?: Uint8Array;
+  answer?: SentAnswer;
+  /** When this exchange last put a message on the wire (virtual ms): duplicates do not make it resend sooner. */
+  lastTransmitAt?: number;
   retransmission?: PendingRetransmission;
 }
 
@@ -118,8 +130,15 @@ export class IsakmpSa {
   deleted = false;
   /** The last message accepted from the peer and our answer to it, for duplicates. */
   lastReceived?: Uint8Array;
-  lastSent?: Uint8Array;
+  answer?: SentAnswer;
+  /** When phase 1 last put a message on the wire (virtual ms): duplicates do not make it resend sooner. */
+  lastTransmitAt?: number;
   retransmission?: PendingRetransmission;
+  /**
+   * Every quick-mode message ID seen under this SA, ours and the peer's, in progress or done:
+   * a quick mode replayed after its exchange was purged must not start again (RFC 2408 3.1).
+   */
+  readonly messageIds = new Set<number>();
   /** Requests waiting for phase 1 to finish. */
   readonly waiting: QuickModeRequest[] = [];
   readonly exchanges = new Map<number, QuickModeExchange>();

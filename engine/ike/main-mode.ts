@@ -54,7 +54,7 @@ export function checkPhase1Offer(ctx: IkeContext, sa: IsakmpSa, offer: SaPayload
     sa.suite = choice.suite;
     return choice;
   }
-  ctx.emit({ kind: 'phase1-not-acceptable', connId: sa.connId, local: sa.local, remote: sa.peer });
+  ctx.emit({ kind: 'phase1-not-acceptable', connId: sa.connId });
   if (sa.role === 'R') sendInformational(ctx, sa, notifyPayload(ProtocolId.isakmp, NotifyType.noProposalChosen, new Uint8Array(0)));
   ctx.emit({ kind: 'mode-failure', mode, peer: sa.peer });
   ctx.deleteSa(sa, 'phase1-proposal-not-accepted');

@@ -1,5 +1,7 @@
 import { AH_TRANSFORM_ID, ahTransform, authAlgorithm, authAlgorithmByKeyword, espTransform, espTransformByKeyword } from '../crypto/index.ts';
-import type { DhGroupNumber, TransformProposal } from '../ipsec/ipsec-port.ts';
+import {
+  ISAKMP_PROTOCOL_ID, protocolPart, protocolsOf, type DhGroupNumber, type IpsecProtocol, type PerProtocol, type TransformProposal,
+} from '../ipsec/ipsec-port.ts';
 import {
   Doi, EncapsulationMode, IpsecAttribute, LifeType, numericAttribute, ProtocolId, Situation, tvAttribute,
   attributeNumber,
@@ -32,9 +34,10 @@ export function spiNumber(bytes: Uint8Array): number | undefined {
 const MODES = { tunnel: EncapsulationMode.tunnel, transport: EncapsulationMode.transport } as const;
 const AH_IDS = { 'ah-md5-hmac': AH_TRANSFORM_ID.AH_MD5, 'ah-sha-hmac': AH_TRANSFORM_ID.AH_SHA } as const;
 
-/** ESP when the set has an ESP transform, otherwise AH: one protocol per SA pair. */
-export function protocolOf(transform: TransformProposal): number {
-  return transform.espCipher !== undefined || transform.espAuth !== undefined ? ProtocolId.esp : ProtocolId.ah;
+/** The IPsec protocol an ISAKMP protocol id names, if it is one. */
+export function ipsecProtocolOf(protocolId: number): IpsecProtocol | undefined {
+  if (protocolId === ProtocolId.esp) return 'esp';
+  return protocolId === ProtocolId.ah ? 'ah' : undefined;
 }
 
 function lifetimeAttributes(offer: Phase2Offer): DataAttribute[] {
@@ -46,12 +49,12 @@ function lifetimeAttributes(offer: Phase2Offer): DataAttribute[] {
   ];
 }
 
-/** The transform id and attributes of one transform set, in the order IOS prints them. */
-function transformOf(set: TransformProposal, offer: Phase2Offer): { transformId: number; attributes: DataAttribute[] } {
+/** The transform id and attributes of one protocol's part of a transform set, in the order IOS prints them. */
+function transformOf(set: TransformProposal, protocol: IpsecProtocol, offer: Phase2Offer): { transformId: number; attributes: DataAttribute[] } {
   const attributes: DataAttribute[] = [];
   if (offer.pfsGroup !== undefined) attributes.push(tvAttribute(IpsecAttribute.groupDescription, offer.pfsGroup));
   attributes.push(tvAttribute(IpsecAttribute.encapsulationMode, MODES[set.mode]), ...lifetimeAttributes(offer));
-  if (protocolOf(set) === ProtocolId.ah) {
+  if (protocol === 'ah') {
     const auth = authAlgorithmByKeyword(set.ah ?? 'ah-md5-hmac');
     if (auth.ok) attributes.push(tvAttribute(IpsecAttribute.authenticationAlgorithm, auth.value.id));
     return { transformId: AH_IDS[set.ah ?? 'ah-md5-hmac'], attributes };
@@ -66,19 +69,26 @@ function transformOf(set: TransformProposal, offer: Phase2Offer): { transformId:
   return { transformId: cipher.value.id, attributes };
 }
 
-/** One proposal per transform set, numbered from 1, each with our SPI and one transform. */
-export function quickModeSaPayload(offer: Phase2Offer, spi: number): SaPayload {
-  const proposals: ProposalPayload[] = offer.transforms.map((set, index) => {
-    const { transformId, attributes } = transformOf(set, offer);
+/**
+ * One proposal per transform set, numbered from 1. A set of AH and ESP is one proposal of two
+ * payloads with the same number (RFC 2408 4.2: both, not either), AH first, each with our SPI
+ * for that protocol and one transform.
+ */
+export function quickModeSaPayload(offer: Phase2Offer, spis: PerProtocol<number>): SaPayload {
+  const proposals: ProposalPayload[] = offer.transforms.flatMap((set, index) => protocolsOf(set).map((protocol) => {
+    const { transformId, attributes } = transformOf(set, protocol, offer);
     return {
-      kind: 'proposal', proposalNumber: index + 1, protocolId: protocolOf(set), spi: spiBytes(spi),
-      transforms: [{ kind: 'transform', transformNumber: 1, transformId, attributes }],
+      kind: 'proposal' as const, proposalNumber: index + 1, protocolId: ISAKMP_PROTOCOL_ID[protocol], spi: spiBytes(spis[protocol] ?? 0),
+      transforms: [{ kind: 'transform' as const, transformNumber: 1, transformId, attributes }],
     };
-  });
+  }));
   return { kind: 'sa', doi: Doi.ipsec, situation: Situation.identityOnly, proposals };
 }
 
-/** One offered transform, read back: undefined fields were absent, `set` is undefined when not understood. */
+/**
+ * One offered transform, read back: undefined fields were absent. `set` is the part of a
+ * transform set it describes (AH or ESP alone), undefined when not understood.
+ */
 export interface OfferedTransform {
   proposalNumber: number;
   protocolId: number;
@@ -88,6 +98,19 @@ export interface OfferedTransform {
   pfsGroup?: DhGroupNumber;
   lifetimeSeconds?: number;
   lifetimeKilobytes?: number;
+}
+
+/** One protocol's payload of a proposal: the transforms it offers for that protocol, one to be chosen. */
+export interface OfferedPart {
+  protocolId: number;
+  spi: number | undefined;
+  transforms: OfferedTransform[];
+}
+
+/** The payloads that share a proposal number: a bundle whose every part must be agreed (RFC 2408 4.2). */
+export interface OfferedProposal {
+  proposalNumber: number;
+  parts: OfferedPart[];
 }
 
 interface AttributeReading {
@@ -154,23 +177,42 @@ function pfsGroupOf(group: number | undefined): DhGroupNumber | undefined {
   return group === 1 || group === 2 || group === 5 || group === 14 ? group : undefined;
 }
 
-/** Every transform of an IPsec SA payload, in order, with what it asks for. */
-export function readIpsecOffer(sa: SaPayload): OfferedTransform[] {
-  return sa.proposals.flatMap((proposal) => proposal.transforms.map((transform) => {
-    const reading = readAttributes(transform.attributes);
-    const pfsGroup = pfsGroupOf(reading.group);
-    const groupUnknown = reading.group !== undefined && pfsGroup === undefined;
-    return {
-      proposalNumber: proposal.proposalNumber,
-      protocolId: proposal.protocolId,
-      spi: spiNumber(proposal.spi),
-      transform,
-      set: groupUnknown ? undefined : setOf(proposal.protocolId, transform.transformId, reading),
-      ...(pfsGroup === undefined ? {} : { pfsGroup }),
-      ...(reading.lifetimeSeconds === undefined ? {} : { lifetimeSeconds: reading.lifetimeSeconds }),
-      ...(reading.lifetimeKilobytes === undefined ? {} : { lifetimeKilobytes: reading.lifetimeKilobytes }),
+function readTransform(proposal: ProposalPayload, transform: TransformPayload): OfferedTransform {
+  const reading = readAttributes(transform.attributes);
+  const pfsGroup = pfsGroupOf(reading.group);
+  const groupUnknown = reading.group !== undefined && pfsGroup === undefined;
+  return {
+    proposalNumber: proposal.proposalNumber,
+    protocolId: proposal.protocolId,
+    spi: spiNumber(proposal.spi),
+    transform,
+    set: groupUnknown ? undefined : setOf(proposal.protocolId, transform.transformId, reading),
+    ...(pfsGroup === undefined ? {} : { pfsGroup }),
+    ...(reading.lifetimeSeconds === undefined ? {} : { lifetimeSeconds: reading.lifetimeSeconds }),
+    ...(reading.lifetimeKilobytes === undefined ? {} : { lifetimeKilobytes: reading.lifetimeKilobytes }),
+  };
+}
+
+/** An IPsec SA payload's proposals in order, consecutive payloads of one number making one bundle. */
+export function readIpsecOffer(sa: SaPayload): OfferedProposal[] {
+  const proposals: OfferedProposal[] = [];
+  for (const payload of sa.proposals) {
+    const part: OfferedPart = {
+      protocolId: payload.protocolId, spi: spiNumber(payload.spi),
+      transforms: payload.transforms.map((transform) => readTransform(payload, transform)),
     };
-  }));
+    const last = proposals.at(-1);
+    if (last !== undefined && last.proposalNumber === payload.proposalNumber) last.parts.push(part);
+    else proposals.push({ proposalNumber: payload.proposalNumber, parts: [part] });
+  }
+  return proposals;
+}
+
+/** The transform set a bundle's chosen parts make together (AH's part and ESP's part in one set). */
+export function combinedSet(parts: readonly TransformProposal[]): TransformProposal | undefined {
+  const [first] = parts;
+  if (first === undefined || parts.some((part) => part.mode !== first.mode)) return undefined;
+  return Object.assign({}, ...parts) as TransformProposal;
 }
 
 export function phase2AttributeView(attribute: DataAttribute): Phase2AttributeView {
@@ -186,10 +228,11 @@ export function phase2AttributeView(attribute: DataAttribute): Phase2AttributeVi
   }
 }
 
-/** Bytes of key each direction of an SA needs from KEYMAT: the cipher's key, then the HMAC's. */
-export function keyLengthsOf(set: TransformProposal): { encryptionKeyLength: number; integrityKeyLength: number } {
-  const cipher = set.espCipher === undefined ? undefined : espTransformByKeyword(set.espCipher.transform, set.espCipher.keyBits);
-  const authKeyword = set.espAuth ?? (protocolOf(set) === ProtocolId.ah ? set.ah : undefined);
+/** Bytes of key one protocol's SA needs from KEYMAT: the cipher's key, then the HMAC's (RFC 2409 5.5). */
+export function keyLengthsOf(set: TransformProposal, protocol: IpsecProtocol): { encryptionKeyLength: number; integrityKeyLength: number } {
+  const part = protocolPart(set, protocol);
+  const cipher = part.espCipher === undefined ? undefined : espTransformByKeyword(part.espCipher.transform, part.espCipher.keyBits);
+  const authKeyword = protocol === 'ah' ? part.ah : part.espAuth;
   const auth = authKeyword === undefined ? undefined : authAlgorithmByKeyword(authKeyword);
   return {
     encryptionKeyLength: cipher?.ok && cipher.value.cipher !== null ? cipher.value.cipher.keyLength : 0,

@@ -1,16 +1,21 @@
 import { dhSharedSecret, ikeGroup } from '../crypto/index.ts';
-import type { ProposalVerdict, ProxyIdentity, SaPairInstall } from '../ipsec/ipsec-port.ts';
+import {
+  ISAKMP_PROTOCOL_ID, protocolsOf,
+  type FlowIds, type IpsecProtocol, type PerProtocol, type ProposalVerdict, type ProxyIdentity, type SaKeys, type SaPairInstall,
+} from '../ipsec/ipsec-port.ts';
 import { readUint32 } from '../wire/bytes.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import {
-  attributeNumber, decodeAttributes, encodeAttributes, IdType, IpsecAttribute, LifeType, NotifyType, numericAttribute,
+  attributeNumber, decodeAttributes, encodeAttributes, IdType, IpsecAttribute, LifeType, NotifyType, numericAttribute, PayloadType,
   tvAttribute, type DataAttribute, type IdPayload, type IsakmpPayload,
 } from '../wire/isakmp/index.ts';
 import type { CpuJob } from './cpu-queue.ts';
 import type { IkeContext } from './ike-context.ts';
 import type { IsakmpSa, QuickModeExchange } from './isakmp-sa.ts';
 import { ipsecSaKeys } from './keymat.ts';
-import { keyLengthsOf, phase2AttributeView, type OfferedTransform } from './phase2-proposal.ts';
+import {
+  combinedSet, ipsecProtocolOf, keyLengthsOf, phase2AttributeView, type OfferedProposal, type OfferedTransform,
+} from './phase2-proposal.ts';
 import { generateKeyPair } from './phase1-steps.ts';
 
 /**
@@ -63,8 +68,20 @@ export function proxiesOf(payloads: readonly IsakmpPayload[], initiator: Ipv4Add
   return initiatorProxy && responderProxy ? { initiatorProxy, responderProxy } : undefined;
 }
 
+/** The transform chosen for one protocol of an offered bundle, with the SPI the offer carried for it. */
+export interface ChosenPart {
+  protocol: IpsecProtocol;
+  spi: number | undefined;
+  offered: OfferedTransform;
+}
+
 export type Phase2Check =
-  | { ok: true; offered: OfferedTransform; verdict: Extract<ProposalVerdict, { ok: true }> }
+  | {
+    ok: true;
+    proposal: OfferedProposal;
+    parts: ChosenPart[];
+    verdict: Extract<ProposalVerdict, { ok: true }>;
+  }
   | { ok: false; notifyType: number };
 
 export interface Phase2CheckInput {
@@ -72,37 +89,72 @@ export interface Phase2CheckInput {
   remote: Ipv4Address;
   localProxy: ProxyIdentity;
   remoteProxy: ProxyIdentity;
-  offered: readonly OfferedTransform[];
+  offered: readonly OfferedProposal[];
+}
+
+/** IOS's lines for one offered transform: its attributes, then `validate proposal 0`. */
+function printTransform(ctx: IkeContext, offer: OfferedTransform): void {
+  const { transform } = offer;
+  ctx.emit({ kind: 'ipsec-transform', transform: transform.transformNumber, protocolId: offer.protocolId, transformId: transform.transformId });
+  ctx.emit({ kind: 'transform-attributes' });
+  for (const attribute of transform.attributes) ctx.emit({ kind: 'ipsec-attribute', view: phase2AttributeView(attribute) });
+  ctx.emit({ kind: 'validate-proposal', result: 0 });
 }
 
 /**
- * Each offered transform in turn: IOS's attribute lines, its own reading (`validate proposal 0`,
- * `atts are acceptable.`), then the data plane's verdict on proxies and transform set. Proxies
- * the data plane refuses end the check with INVALID-ID-INFORMATION; transforms it refuses are
- * skipped, and if none is left the answer is NO-PROPOSAL-CHOSEN.
+ * Each part of a bundle in turn: its transforms are tried in order against the data plane
+ * (IOS validate_proposal) until one is acceptable. A part with none ends the proposal.
+ */
+function chooseParts(ctx: IkeContext, sa: IsakmpSa, input: Phase2CheckInput, proposal: OfferedProposal): ChosenPart[] | undefined {
+  const chosen: ChosenPart[] = [];
+  for (const part of proposal.parts) {
+    const protocol = ipsecProtocolOf(part.protocolId);
+    let pick: OfferedTransform | undefined;
+    for (const [index, offer] of part.transforms.entries()) {
+      printTransform(ctx, offer);
+      const acceptable = protocol !== undefined && offer.set !== undefined && offer.spi !== undefined
+        && ctx.port.validateTransform(input.local, input.remote, offer.set, offer.pfsGroup);
+      const nextPayload = index < part.transforms.length - 1 ? PayloadType.transform : PayloadType.none;
+      ctx.emit({ kind: 'ipsec-atts-verdict', connId: sa.connId, acceptable, nextPayload });
+      if (acceptable) {
+        pick = offer;
+        break;
+      }
+    }
+    if (pick === undefined || protocol === undefined) return undefined;
+    chosen.push({ protocol, spi: part.spi, offered: pick });
+  }
+  return chosen;
+}
+
+/**
+ * The proposals in order, IOS 12.2's way: each part's transforms are checked (attribute lines,
+ * `validate proposal 0`, the data plane's transform check, `atts are acceptable.` or `atts not
+ * acceptable.`), then the bundle as a whole against a crypto map entry covering the proxies
+ * (validate_proposal_request). No acceptable proposal, or proxies no entry covers, end the
+ * check with PROPOSAL_NOT_CHOSEN, the notify IOS sends for both.
  */
 export function checkIpsecOffer(ctx: IkeContext, sa: IsakmpSa, input: Phase2CheckInput): Phase2Check {
-  let lastProposal: number | undefined;
-  for (const offer of input.offered) {
-    if (offer.proposalNumber !== lastProposal) {
-      ctx.emit({ kind: 'checking-ipsec-proposal', connId: sa.connId, proposal: offer.proposalNumber });
-      lastProposal = offer.proposalNumber;
-    }
-    const { transform } = offer;
-    ctx.emit({ kind: 'ipsec-transform', transform: transform.transformNumber, protocolId: offer.protocolId, transformId: transform.transformId });
-    ctx.emit({ kind: 'transform-attributes' });
-    for (const attribute of transform.attributes) ctx.emit({ kind: 'ipsec-attribute', view: phase2AttributeView(attribute) });
-    ctx.emit({ kind: 'validate-proposal', result: 0 });
-    ctx.emit({ kind: 'ipsec-atts-verdict', connId: sa.connId, acceptable: offer.set !== undefined });
-    if (offer.set === undefined || offer.spi === undefined) continue;
-    const verdict = ctx.port.validateProposal(input.local, input.remote, input.localProxy, input.remoteProxy, [offer.set], offer.pfsGroup);
-    if (verdict.ok) {
-      ctx.emit({ kind: 'validate-proposal-request', result: 0 });
-      return { ok: true, offered: offer, verdict };
-    }
-    if (verdict.reason === 'proxy-identities-not-supported') return { ok: false, notifyType: NotifyType.invalidIdInformation };
+  for (const proposal of input.offered) {
+    ctx.emit({ kind: 'checking-ipsec-proposal', connId: sa.connId, proposal: proposal.proposalNumber });
+    const parts = chooseParts(ctx, sa, input, proposal);
+    const set = parts === undefined ? undefined : combinedSet(parts.map((part) => part.offered.set!));
+    if (parts === undefined || set === undefined) continue;
+    const pfsGroup = parts[0]!.offered.pfsGroup;
+    const verdict = ctx.port.validateProposal(input.local, input.remote, input.localProxy, input.remoteProxy, set, pfsGroup);
+    if (!verdict.ok) return { ok: false, notifyType: NotifyType.noProposalChosen };
+    ctx.emit({ kind: 'validate-proposal-request', result: 0 });
+    return { ok: true, proposal, parts, verdict };
   }
   return { ok: false, notifyType: NotifyType.noProposalChosen };
+}
+
+/** Our SPIs for a bundle: `asking for N spis from ipsec`, then one per protocol from the data plane. */
+export function allocateInboundSpis(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange, protocols: readonly IpsecProtocol[]): void {
+  ctx.emit({ kind: 'asking-for-spis', connId: sa.connId, count: protocols.length });
+  for (const protocol of protocols) {
+    exchange.inboundSpis[protocol] = ctx.port.allocateSpi(exchange.request.localAddress, exchange.request.peer, ISAKMP_PROTOCOL_ID[protocol]);
+  }
 }
 
 /** PFS: `generate alg parameter` and a fresh key pair in the negotiated group. */
@@ -166,23 +218,29 @@ export function readLifetimeChange(data: Uint8Array): LifetimeChange {
 }
 
 /**
- * The pair's keys (KEYMAT per direction, with our SPI inbound and the peer's outbound), the
- * data plane's two connections, and IOS's `Creating IPsec SAs` block. The caller installs
- * the pair after it has printed `deleting node`.
+ * The bundle's keys (KEYMAT per protocol and direction, with our SPI inbound and the peer's
+ * outbound), the data plane's connections, and IOS's `Creating IPsec SAs` block. The caller
+ * installs the bundle after it has printed `deleting node`.
  */
-export function prepareSaPair(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange):
-  { install: SaPairInstall; connIds: { inboundConnId: number; outboundConnId: number } } {
+export function prepareSaPair(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange): { install: SaPairInstall; connIds: PerProtocol<FlowIds> } {
   const { request, offer } = exchange;
   const transform = exchange.chosen!;
-  const keyInput = (spi: number) => ({
-    hash: sa.suite!.hash.hash, skeyidD: sa.keys!.skeyidD, protocolId: offer.protocolId, spi,
-    initiatorNonce: exchange.initiatorNonce!, responderNonce: exchange.responderNonce!,
-    ...(exchange.pfsSecret === undefined ? {} : { pfsSharedSecret: exchange.pfsSecret }),
+  const protocols = protocolsOf(transform);
+  const keys = (protocol: IpsecProtocol, spi: number): SaKeys => ({
+    spi,
+    ...ipsecSaKeys({
+      hash: sa.suite!.hash.hash, skeyidD: sa.keys!.skeyidD, protocolId: ISAKMP_PROTOCOL_ID[protocol], spi,
+      initiatorNonce: exchange.initiatorNonce!, responderNonce: exchange.responderNonce!,
+      ...(exchange.pfsSecret === undefined ? {} : { pfsSharedSecret: exchange.pfsSecret }),
+    }, keyLengthsOf(transform, protocol)),
   });
-  const lengths = keyLengthsOf(transform);
-  const inbound = { spi: exchange.inboundSpi, ...ipsecSaKeys(keyInput(exchange.inboundSpi), lengths) };
-  const outbound = { spi: exchange.outboundSpi!, ...ipsecSaKeys(keyInput(exchange.outboundSpi!), lengths) };
-  const connIds = ctx.port.allocateFlows();
+  const inbound: PerProtocol<SaKeys> = {};
+  const outbound: PerProtocol<SaKeys> = {};
+  for (const protocol of protocols) {
+    inbound[protocol] = keys(protocol, exchange.inboundSpis[protocol]!);
+    outbound[protocol] = keys(protocol, exchange.outboundSpis![protocol]!);
+  }
+  const connIds = ctx.port.allocateFlows(protocols);
   const install: SaPairInstall = {
     policy: exchange.policy ?? request.policy, local: request.localAddress, remote: request.peer,
     localProxy: request.localProxy, remoteProxy: request.remoteProxy, transform, inbound, outbound,
@@ -195,20 +253,24 @@ export function prepareSaPair(ctx: IkeContext, sa: IsakmpSa, exchange: QuickMode
   return { install, connIds };
 }
 
-function printCreation(ctx: IkeContext, sa: IsakmpSa, pair: SaPairInstall, connIds: { inboundConnId: number; outboundConnId: number }): void {
+/** `Creating IPsec SAs`, then for each protocol of the bundle its inbound and outbound SA. */
+function printCreation(ctx: IkeContext, sa: IsakmpSa, pair: SaPairInstall, connIds: PerProtocol<FlowIds>): void {
   ctx.emit({ kind: 'creating-ipsec-sas', connId: sa.connId });
   const lifetimes = () => {
     ctx.emit({ kind: 'ipsec-sa-lifetime', value: pair.lifetimeSeconds, unit: 'seconds' });
     ctx.emit({ kind: 'ipsec-sa-lifetime', value: pair.lifetimeKilobytes, unit: 'kilobytes' });
   };
-  ctx.emit({ kind: 'ipsec-sa-endpoints', direction: 'inbound', source: pair.remote, destination: pair.local,
-    sourceProxy: pair.remoteProxy.address, destinationProxy: pair.localProxy.address });
-  ctx.emit({ kind: 'ipsec-sa-spi', direction: 'inbound', spi: pair.inbound.spi, connId: connIds.inboundConnId, flags: INBOUND_FLAGS });
-  lifetimes();
-  ctx.emit({ kind: 'ipsec-sa-endpoints', direction: 'outbound', source: pair.local, destination: pair.remote,
-    sourceProxy: pair.localProxy.address, destinationProxy: pair.remoteProxy.address });
-  ctx.emit({ kind: 'ipsec-sa-spi', direction: 'outbound', spi: pair.outbound.spi, connId: connIds.outboundConnId, flags: OUTBOUND_FLAGS });
-  lifetimes();
+  for (const protocol of protocolsOf(pair.transform)) {
+    const flows = connIds[protocol]!;
+    ctx.emit({ kind: 'ipsec-sa-endpoints', direction: 'inbound', source: pair.remote, destination: pair.local,
+      sourceProxy: pair.remoteProxy.address, destinationProxy: pair.localProxy.address });
+    ctx.emit({ kind: 'ipsec-sa-spi', direction: 'inbound', spi: pair.inbound[protocol]!.spi, connId: flows.inboundConnId, flags: INBOUND_FLAGS });
+    lifetimes();
+    ctx.emit({ kind: 'ipsec-sa-endpoints', direction: 'outbound', source: pair.local, destination: pair.remote,
+      sourceProxy: pair.localProxy.address, destinationProxy: pair.remoteProxy.address });
+    ctx.emit({ kind: 'ipsec-sa-spi', direction: 'outbound', spi: pair.outbound[protocol]!.spi, connId: flows.outboundConnId, flags: OUTBOUND_FLAGS });
+    lifetimes();
+  }
 }
 
 /** IOS's SA flags: 0x4 tunnel-mode inbound, 0xC outbound. */

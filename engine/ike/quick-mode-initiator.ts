@@ -10,7 +10,8 @@ import type { IsakmpSa, Phase2Offer, QuickModeExchange, QuickModeRequest } from 
 import { messageIv, quickModeHash1, quickModeHash2, quickModeHash3 } from './keymat.ts';
 import { cipherOf, encryptedMessage, headerOf } from './message-crypto.ts';
 import { nonce } from './phase1-steps.ts';
-import { protocolOf, quickModeSaPayload, readIpsecOffer, spiNumber } from './phase2-proposal.ts';
+import { ISAKMP_PROTOCOL_ID, protocolsOf, type IpsecProtocol } from '../ipsec/ipsec-port.ts';
+import { quickModeSaPayload, readIpsecOffer, spiNumber } from './phase2-proposal.ts';
 import {
   checkIpsecOffer, pfsKeyPair, pfsSharedSecret, prepareSaPair, proxyIdPayload, readLifetimeChange, schedulePurge,
 } from './quick-mode-common.ts';
@@ -28,11 +29,16 @@ function offerOf(request: QuickModeRequest): Phase2Offer {
   const { policy } = request;
   return {
     transforms: policy.transformSets,
-    protocolId: protocolOf(policy.transformSets[0]!),
     ...(policy.pfsGroup === undefined ? {} : { pfsGroup: policy.pfsGroup }),
     lifetimeSeconds: policy.lifetimeSeconds,
     lifetimeKilobytes: policy.lifetimeKilobytes,
   };
+}
+
+/** Every protocol some offered set uses, AH first: one SPI each serves every proposal that uses it. */
+function offeredProtocols(offer: Phase2Offer): IpsecProtocol[] {
+  const used = new Set(offer.transforms.flatMap(protocolsOf));
+  return (['ah', 'esp'] as const).filter((protocol) => used.has(protocol));
 }
 
 /**
@@ -44,16 +50,19 @@ export function startQuickMode(ctx: IkeContext, sa: IsakmpSa, request: QuickMode
   const messageId = newMessageId(ctx, sa);
   const crypto = cipherOf(sa)!;
   const exchange: QuickModeExchange = {
-    messageId, role: 'I', awaiting: 'QM2', request, offer: offerOf(request), inboundSpi: 0,
+    messageId, role: 'I', awaiting: 'QM2', request, offer: offerOf(request), inboundSpis: {},
     iv: messageIv(sa.suite!.hash.hash, sa.phase1Iv!, messageId, crypto.cipher.blockSize),
   };
   sa.exchanges.set(messageId, exchange);
   ctx.emit({ kind: 'beginning-quick-mode', connId: sa.connId, messageId });
-  ctx.emit({ kind: 'asking-for-spis', connId: sa.connId, count: 1 });
+  const protocols = offeredProtocols(exchange.offer);
+  ctx.emit({ kind: 'asking-for-spis', connId: sa.connId, count: protocols.length });
   ctx.emit({ kind: 'had-to-get-spis', connId: sa.connId });
   ctx.cpu.submit('packet', (job) => {
     if (sa.deleted || exchange.awaiting !== 'QM2') return;
-    exchange.inboundSpi = ctx.port.allocateSpi(request.localAddress, request.peer, exchange.offer.protocolId);
+    for (const protocol of protocols) {
+      exchange.inboundSpis[protocol] = ctx.port.allocateSpi(request.localAddress, request.peer, ISAKMP_PROTOCOL_ID[protocol]);
+    }
     ctx.emit({ kind: 'ke-message', index: 2, total: 1 });
     exchange.initiatorNonce = nonce(ctx.random);
     pfsKeyPair(ctx, exchange, job, () => sendQm1(ctx, sa, exchange, job));
@@ -65,7 +74,7 @@ function sendQm1(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange, job
   job.then('hmac', () => {
     const { request } = exchange;
     const payloads: IsakmpPayload[] = [
-      quickModeSaPayload(exchange.offer, exchange.inboundSpi),
+      quickModeSaPayload(exchange.offer, exchange.inboundSpis),
       { kind: 'nonce', data: exchange.initiatorNonce! },
       ...(exchange.ownPublic === undefined ? [] : [{ kind: 'ke' as const, data: exchange.ownPublic }]),
       proxyIdPayload(request.localProxy),
@@ -97,8 +106,9 @@ export function initiatorQm2(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeE
       local: request.localAddress, remote: request.peer, localProxy: request.localProxy, remoteProxy: request.remoteProxy,
       offered: readIpsecOffer(saPayload),
     });
-    if (!check.ok) return rejected(ctx, sa, exchange);
-    exchange.outboundSpi = check.offered.spi;
+    // The answer must keep our PFS offer: a group we did not offer would leave the two ends with different keys.
+    if (!check.ok || check.parts[0]!.offered.pfsGroup !== exchange.offer.pfsGroup) return rejected(ctx, sa, exchange);
+    exchange.outboundSpis = Object.fromEntries(check.parts.map((part) => [part.protocol, part.spi]));
     exchange.chosen = check.verdict.transform;
     exchange.policy = check.verdict.policy;
     ctx.emit({ kind: 'processing-payload', connId: sa.connId, payload: 'NONCE', messageId });

@@ -3,6 +3,7 @@ import {
   encodePayloadChain, ExchangeType, firstPayloadOfKind, NotifyType,
   type IsakmpPayload, type SaPayload,
 } from '../wire/isakmp/index.ts';
+import { ISAKMP_PROTOCOL_ID, protocolsOf, type PerProtocol } from '../ipsec/ipsec-port.ts';
 import type { CpuJob } from './cpu-queue.ts';
 import type { IkeContext } from './ike-context.ts';
 import { notifyPayload, sendInformational } from './informational.ts';
@@ -10,10 +11,10 @@ import type { IsakmpSa, QuickModeExchange } from './isakmp-sa.ts';
 import { quickModeHash1, quickModeHash2, quickModeHash3 } from './keymat.ts';
 import { cipherOf, encryptedMessage, headerOf } from './message-crypto.ts';
 import { nonce } from './phase1-steps.ts';
-import { readIpsecOffer, spiBytes, type OfferedTransform } from './phase2-proposal.ts';
+import { readIpsecOffer, spiBytes, type OfferedPart, type OfferedTransform } from './phase2-proposal.ts';
 import {
-  checkIpsecOffer, lifetimeAttributesOf, pfsKeyPair, pfsSharedSecret, prepareSaPair, proxiesOf, schedulePurge,
-  type LifetimeChange,
+  allocateInboundSpis, checkIpsecOffer, lifetimeAttributesOf, pfsKeyPair, pfsSharedSecret, prepareSaPair, proxiesOf, schedulePurge,
+  type ChosenPart, type LifetimeChange,
 } from './quick-mode-common.ts';
 import { badMessage } from './quick-mode-initiator.ts';
 import { sendPhase2, stopPhase2Retransmission } from './retransmission.ts';
@@ -56,34 +57,47 @@ function qm1Contents(sa: IsakmpSa, payloads: IsakmpPayload[]): Qm1Contents | und
  * a refused offer leaves nothing behind but the NOTIFY.
  */
 export function responderQm1(ctx: IkeContext, sa: IsakmpSa, arrived: ArrivedQm1, payloads: IsakmpPayload[], job: CpuJob): void {
-  const qm1 = qm1Contents(sa, payloads);
-  if (qm1 === undefined) return badMessage(ctx, sa, 'malformed');
   const { messageId } = arrived;
+  // A QM1 that does not check out never started an exchange: its message ID stays free.
+  const refuse = (counter: 'malformed' | 'badHash') => {
+    sa.messageIds.delete(messageId);
+    badMessage(ctx, sa, counter);
+  };
+  const qm1 = qm1Contents(sa, payloads);
+  if (qm1 === undefined) return refuse('malformed');
   ctx.emit({ kind: 'engine-hmac-context', connId: sa.connId });
   job.then('hmac', () => {
     const hash = quickModeHash1(sa.suite!.hash.hash, sa.keys!.skeyidA, messageId, encodePayloadChain(qm1.rest).bytes);
-    if (!bytesEqual(hash, qm1.hash)) return badMessage(ctx, sa, 'badHash');
+    if (!bytesEqual(hash, qm1.hash)) return refuse('badHash');
     ctx.emit({ kind: 'processing-payload', connId: sa.connId, payload: 'HASH', messageId });
     ctx.emit({ kind: 'processing-payload', connId: sa.connId, payload: 'SA', messageId });
     const offered = readIpsecOffer(qm1.offer);
     const { responderProxy, initiatorProxy } = qm1.proxies;
     const check = checkIpsecOffer(ctx, sa, { local: sa.local, remote: sa.peer, localProxy: responderProxy, remoteProxy: initiatorProxy, offered });
-    if (!check.ok) return reject(ctx, sa, messageId, offered[0], check.notifyType);
+    if (!check.ok) return reject(ctx, sa, messageId, offered[0]?.parts[0], check.notifyType);
     const exchange: QuickModeExchange = {
-      messageId, role: 'R', awaiting: 'QM1', iv: arrived.nextIv, inboundSpi: 0, lastReceived: arrived.bytes,
+      messageId, role: 'R', awaiting: 'QM1', iv: arrived.nextIv, inboundSpis: {}, lastReceived: arrived.bytes,
       request: { policy: check.verdict.policy, localProxy: responderProxy, remoteProxy: initiatorProxy, peer: sa.peer, localAddress: sa.local },
-      offer: { transforms: [check.verdict.transform], protocolId: check.offered.protocolId, lifetimeSeconds: 0, lifetimeKilobytes: 0 },
-      policy: check.verdict.policy, chosen: check.verdict.transform, outboundSpi: check.offered.spi, initiatorNonce: qm1.initiatorNonce,
+      offer: { transforms: [check.verdict.transform], lifetimeSeconds: 0, lifetimeKilobytes: 0 },
+      policy: check.verdict.policy, chosen: check.verdict.transform, outboundSpis: spisOf(check.parts), initiatorNonce: qm1.initiatorNonce,
     };
     sa.exchanges.set(messageId, exchange);
-    acceptQm1(ctx, sa, exchange, qm1, check.offered, job);
+    acceptQm1(ctx, sa, exchange, qm1, check.parts, job);
   });
 }
 
-/** The rest of QM1 as IOS reports it, our SPI from the data plane, PFS, then QM2. */
-function acceptQm1(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange, qm1: Qm1Contents, offered: OfferedTransform, job: CpuJob): void {
+/** The SPIs the initiator offered for the chosen parts: our outbound SAs. */
+function spisOf(parts: readonly ChosenPart[]): PerProtocol<number> {
+  const spis: PerProtocol<number> = {};
+  for (const part of parts) if (part.spi !== undefined) spis[part.protocol] = part.spi;
+  return spis;
+}
+
+/** The rest of QM1 as IOS reports it, our SPIs from the data plane, PFS, then QM2. */
+function acceptQm1(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange, qm1: Qm1Contents, parts: ChosenPart[], job: CpuJob): void {
   const { messageId } = exchange;
   ctx.emit({ kind: 'processing-payload', connId: sa.connId, payload: 'NONCE', messageId });
+  const offered = parts[0]!.offered;
   const change = agreeOnOffer(exchange, offered, exchange.policy!);
   const ke = firstPayloadOfKind(qm1.rest, 'ke');
   if (ke !== undefined) {
@@ -91,16 +105,15 @@ function acceptQm1(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange, q
     exchange.peerPublic = ke.data;
   }
   for (const payload of qm1.rest) if (payload.kind === 'id') ctx.emit({ kind: 'processing-payload', connId: sa.connId, payload: 'ID', messageId });
-  ctx.emit({ kind: 'asking-for-spis', connId: sa.connId, count: 1 });
-  exchange.inboundSpi = ctx.port.allocateSpi(sa.local, sa.peer, exchange.offer.protocolId);
+  allocateInboundSpis(ctx, sa, exchange, parts.map((part) => part.protocol));
   ctx.emit({ kind: 'ke-message', index: 2, total: 1 });
   exchange.responderNonce = nonce(ctx.random);
   pfsKeyPair(ctx, exchange, job, () => pfsSharedSecret(ctx, exchange, job, (ok) => {
     if (!ok) {
       sa.exchanges.delete(messageId);
-      return reject(ctx, sa, messageId, offered, NotifyType.invalidKeyInformation);
+      return reject(ctx, sa, messageId, { protocolId: offered.protocolId, spi: offered.spi }, NotifyType.invalidKeyInformation);
     }
-    sendQm2(ctx, sa, exchange, answerSa(qm1.offer, offered, exchange.inboundSpi), change, qm1.rest, job);
+    sendQm2(ctx, sa, exchange, answerSa(qm1.offer, parts, exchange.inboundSpis), change, qm1.rest, job);
   }));
 }
 
@@ -112,7 +125,7 @@ function agreeOnOffer(exchange: QuickModeExchange, offered: OfferedTransform, lo
   const seconds = offered.lifetimeSeconds ?? local.lifetimeSeconds;
   const kilobytes = offered.lifetimeKilobytes ?? local.lifetimeKilobytes;
   exchange.offer = {
-    transforms: [exchange.chosen!], protocolId: offered.protocolId,
+    transforms: [exchange.chosen!],
     ...(offered.pfsGroup === undefined ? {} : { pfsGroup: offered.pfsGroup }),
     lifetimeSeconds: Math.min(seconds, local.lifetimeSeconds),
     lifetimeKilobytes: Math.min(kilobytes, local.lifetimeKilobytes),
@@ -123,10 +136,13 @@ function agreeOnOffer(exchange: QuickModeExchange, offered: OfferedTransform, lo
   };
 }
 
-/** The chosen proposal as offered, with our SPI instead of the initiator's. */
-function answerSa(offer: SaPayload, chosen: OfferedTransform, spi: number): SaPayload {
-  const proposal = offer.proposals.find((p) => p.transforms.includes(chosen.transform))!;
-  return { ...offer, proposals: [{ ...proposal, spi: spiBytes(spi), transforms: [chosen.transform] }] };
+/** The chosen proposal as offered, each part with its chosen transform and our SPI instead of the initiator's. */
+function answerSa(offer: SaPayload, parts: readonly ChosenPart[], spis: PerProtocol<number>): SaPayload {
+  const proposals = parts.map((part) => {
+    const proposal = offer.proposals.find((p) => p.transforms.includes(part.offered.transform))!;
+    return { ...proposal, spi: spiBytes(spis[part.protocol]!), transforms: [part.offered.transform] };
+  });
+  return { ...offer, proposals };
 }
 
 function sendQm2(
@@ -135,8 +151,9 @@ function sendQm2(
 ): void {
   ctx.emit({ kind: 'engine-hmac-context', connId: sa.connId });
   job.then('hmac', () => {
-    const lifetimeNotify = change.seconds === undefined && change.kilobytes === undefined ? [] : [notifyPayload(
-      exchange.offer.protocolId, NotifyType.responderLifetime, spiBytes(exchange.inboundSpi), lifetimeAttributesOf(change))];
+    const [protocol] = protocolsOf(exchange.chosen!);
+    const lifetimeNotify = protocol === undefined || (change.seconds === undefined && change.kilobytes === undefined) ? [] : [notifyPayload(
+      ISAKMP_PROTOCOL_ID[protocol], NotifyType.responderLifetime, spiBytes(exchange.inboundSpis[protocol]!), lifetimeAttributesOf(change))];
     const payloads: IsakmpPayload[] = [
       chosen,
       { kind: 'nonce', data: exchange.responderNonce! },
@@ -170,10 +187,9 @@ export function responderQm3(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeE
   });
 }
 
-/** The data plane refused: IOS's lines, a NOTIFY naming the initiator's SPI, and the node goes. */
-function reject(ctx: IkeContext, sa: IsakmpSa, messageId: number, offered: OfferedTransform | undefined, notifyType: number): void {
-  ctx.emit({ kind: 'ipsec-policy-invalidated', connId: sa.connId });
-  ctx.emit({ kind: 'phase2-not-acceptable', connId: sa.connId, local: sa.local, remote: sa.peer });
+/** The data plane refused: IOS's line, a NOTIFY naming the initiator's SPI, and the node goes. */
+function reject(ctx: IkeContext, sa: IsakmpSa, messageId: number, offered: Pick<OfferedPart, 'protocolId' | 'spi'> | undefined, notifyType: number): void {
+  ctx.emit({ kind: 'phase2-not-acceptable', connId: sa.connId });
   const spi = offered?.spi === undefined ? new Uint8Array(0) : spiBytes(offered.spi);
   sendInformational(ctx, sa, notifyPayload(offered?.protocolId ?? 0, notifyType, spi));
   ctx.emit({ kind: 'deleting-node', connId: sa.connId, messageId, error: true, reason: 'quick-mode-rejected' });

@@ -76,7 +76,7 @@ function receiveWithoutSa(ctx: IkeContext, message: IsakmpMessage, arrived: Arri
   const existing = ctx.table.findResponderByInitiatorCookie(header.initiatorCookie, arrived.peer);
   if (existing !== undefined) {
     ctx.emit({ kind: 'packet-received', connId: existing.connId, peer: existing.peer, role: existing.role, state: existing.state });
-    if (existing.lastReceived !== undefined && bytesEqual(existing.lastReceived, arrived.bytes)) answerDuplicate(ctx, existing, 1, existing.lastSent);
+    if (existing.lastReceived !== undefined && bytesEqual(existing.lastReceived, arrived.bytes)) answerDuplicate(ctx, existing, 1, existing);
     else ctx.counters.unexpected++;
     return;
   }
@@ -87,6 +87,11 @@ function receiveWithoutSa(ctx: IkeContext, message: IsakmpMessage, arrived: Arri
     ctx.emit({ kind: 'aggressive-mode-refused', peer: arrived.peer });
     return;
   }
+  if (halfOpenResponders(ctx) >= ctx.limits.halfOpenSas) {
+    ctx.counters.halfOpenRefused++;
+    ctx.emit({ kind: 'half-open-limit', peer: arrived.peer, limit: ctx.limits.halfOpenSas });
+    return;
+  }
   ctx.emit({ kind: 'packet-received-new-sa', peer: arrived.peer });
   ctx.emit({ kind: 'local-port', localPort: 500, remotePort: 500 });
   const exchange = header.exchangeType === ExchangeType.aggressive ? 'aggressive' : 'main';
@@ -95,6 +100,11 @@ function receiveWithoutSa(ctx: IkeContext, message: IsakmpMessage, arrived: Arri
   ctx.table.add(sa);
   sa.lastReceived = arrived.bytes;
   transition.handle(ctx, sa, body.payloads, job);
+}
+
+/** Responder SAs a first message opened that are not authenticated yet: what a flood of MM1s fills. */
+function halfOpenResponders(ctx: IkeContext): number {
+  return ctx.table.all().filter((sa) => sa.role === 'R' && !sa.deleted && !sa.established && sa.exchange !== 'peer-discovery').length;
 }
 
 /** Where IOS would keep the SA: a plausible heap address, as `purging SA., sa=...` prints. */
@@ -120,7 +130,7 @@ function decryptPhase1(ctx: IkeContext, sa: IsakmpSa, body: IsakmpBody): IsakmpP
 }
 
 function receivePhase1(ctx: IkeContext, sa: IsakmpSa, message: IsakmpMessage, bytes: Uint8Array, job: CpuJob): void {
-  if (sa.lastReceived !== undefined && bytesEqual(sa.lastReceived, bytes)) return answerDuplicate(ctx, sa, 1, sa.lastSent);
+  if (sa.lastReceived !== undefined && bytesEqual(sa.lastReceived, bytes)) return answerDuplicate(ctx, sa, 1, sa);
   const transition = phase1Transition(message.header.exchangeType, sa.role, sa.state);
   if (transition === undefined) {
     ctx.counters.unexpected++;
@@ -149,21 +159,33 @@ function receiveQuickMode(ctx: IkeContext, sa: IsakmpSa, message: IsakmpMessage,
   if (header.messageId === 0 || !body.encrypted) return malformedFrom(ctx, sa.peer);
   const exchange = sa.exchanges.get(header.messageId);
   if (exchange?.lastReceived !== undefined && bytesEqual(exchange.lastReceived, bytes)) {
-    return answerDuplicate(ctx, sa, 2, exchange.lastSent);
+    return answerDuplicate(ctx, sa, 2, exchange);
   }
   const transition = exchange === undefined ? undefined : quickModeTransition(exchange);
   if (exchange !== undefined && transition === undefined) {
     ctx.counters.unexpected++;
     return;
   }
+  if (exchange === undefined && sa.messageIds.has(header.messageId)) return replayedQuickMode(ctx, sa);
   const iv = exchange?.iv ?? messageIv(sa.suite!.hash.hash, sa.phase1Iv, header.messageId, crypto.cipher.blockSize);
   const result = decryptBody(body.firstPayload, body.encryptedBody, crypto, iv);
   if (!result.ok) return malformedFrom(ctx, sa.peer, result.reservedNotZeroOn);
   if (exchange === undefined || transition === undefined) {
+    sa.messageIds.add(header.messageId);
     return responderQm1(ctx, sa, { messageId: header.messageId, nextIv: result.nextIv, bytes }, result.payloads, job);
   }
   exchange.ivBeforeLastMessage = exchange.iv;
   exchange.iv = result.nextIv;
   exchange.lastReceived = bytes;
   transition.handle(ctx, sa, exchange, result.payloads, job);
+}
+
+/**
+ * A quick mode whose message ID this SA has already seen, in an exchange now finished and
+ * purged (or one still being checked): a copy, never a new exchange. It is dropped as the
+ * duplicate it is, and nothing is allocated for it.
+ */
+function replayedQuickMode(ctx: IkeContext, sa: IsakmpSa): void {
+  ctx.counters.duplicates++;
+  ctx.emit({ kind: 'duplicate-packet', connId: sa.connId, phase: 2 });
 }

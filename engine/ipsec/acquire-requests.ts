@@ -1,7 +1,7 @@
 import type { OutboundContext } from '../net/packet-hooks.ts';
 import type { Sim, Timer } from '../sim/sim.ts';
 import type { Ipv4Datagram } from '../wire/ipv4.ts';
-import type { Acquire, ProxyIdentity } from './ipsec-port.ts';
+import { protocolsOf, type Acquire, type ProxyIdentity } from './ipsec-port.ts';
 import { KEY_ENGINE_FLAGS, type IpsecTraceEvent, type KeyEngineMessage } from './ipsec-trace.ts';
 import { hostProxy, proxyContains, proxyKey } from './proxy-match.ts';
 import type { PolicyMatch } from './security-policy.ts';
@@ -34,14 +34,17 @@ export class AcquireRequests {
 
   constructor(private readonly port: AcquireRequestsPort) {}
 
-  /** Raises an acquire for the packet's selector unless one is pending already. */
-  request(match: PolicyMatch, datagram: Ipv4Datagram, context: OutboundContext): void {
+  /**
+   * Raises an acquire for the packet's selector unless one is pending already; true when this
+   * packet started a negotiation.
+   */
+  request(match: PolicyMatch, datagram: Ipv4Datagram, context: OutboundContext): boolean {
     const { policy, selector } = match;
     const key = `${context.iface.name}|${proxyKey(selector.local)}|${proxyKey(selector.remote)}`;
-    if (this.pending.has(key)) return;
+    if (this.pending.has(key)) return false;
     const peer = policy.discover ? undefined : policy.peers[0];
     // A dynamic map without `discover` only answers peers: there is nobody to ask.
-    if (peer === undefined && !policy.discover) return;
+    if (peer === undefined && !policy.discover) return false;
     const timer = this.port.sim.schedule(this.port.timerMs, () => this.timerFired(key, policy.localAddress, peer ?? 0));
     this.pending.set(key, { interfaceName: context.iface.name, local: selector.local, remote: selector.remote, timer });
     for (const event of requestMessages(match, datagram, context, peer)) this.port.trace(event);
@@ -53,6 +56,7 @@ export class AcquireRequests {
       packetDestination: datagram.destination,
       peer,
     });
+    return true;
   }
 
   /** An SA arrived: requests it answers are settled. */
@@ -108,7 +112,7 @@ function requestMessages(
       subsystem: 'ipsec',
       kind: 'tunnel-discover-request',
       message: {
-        ...common, direction: 'INBOUND', transform, local: datagram.source, remote: datagram.destination,
+        ...common, direction: 'INBOUND', protocol: protocolsOf(transform)[0] ?? 'esp', transform, local: datagram.source, remote: datagram.destination,
         localProxy: selector.local, remoteProxy: hostProxy(policy.localAddress),
         dest: { interfaceName: context.iface.name, nextHop: context.nextHop },
       } satisfies KeyEngineMessage,
@@ -118,7 +122,7 @@ function requestMessages(
     subsystem: 'ipsec',
     kind: 'sa-request',
     message: {
-      ...common, direction: 'OUTBOUND', transform, local: policy.localAddress, remote: peer,
+      ...common, direction: 'OUTBOUND', protocol: protocolsOf(transform)[0] ?? 'esp', transform, local: policy.localAddress, remote: peer,
       localProxy: selector.local, remoteProxy: selector.remote,
     } satisfies KeyEngineMessage,
   }));

@@ -20,6 +20,8 @@ export const IPSEC_DROP_REASONS = [
   'replay',
   'icv-mismatch',
   'bad-padding',
+  /** ESP of a bundle that requires AH around it, arriving without. */
+  'missing-ah',
   /** Decrypted fine but is not what the SA's proxies allow. */
   'invalid-identity',
   /** Clear text that an installed SA says must arrive protected. */
@@ -45,8 +47,8 @@ export interface DataPlaneContext {
   readonly lifetimes: SaLifetimes;
   readonly drops: IpsecDropCounters;
   trace(event: IpsecTraceEvent): void;
-  /** A packet matched a map entry without SA: start negotiating (once per selector). */
-  acquire(match: PolicyMatch, datagram: Ipv4Datagram, context: OutboundContext): void;
+  /** A packet matched a map entry without SA: start negotiating (once per selector); true when this packet started it. */
+  acquire(match: PolicyMatch, datagram: Ipv4Datagram, context: OutboundContext): boolean;
   /** An arriving datagram IKE takes as a TED probe to answer (it goes no further). */
   interceptProbe(datagram: Ipv4Datagram, iface: NetInterface): boolean;
 }

@@ -9,21 +9,25 @@ import type { Sim } from '../sim/sim.ts';
 import { formatIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
 import { AcquireRequests, SA_REQUEST_TIMER_MS } from './acquire-requests.ts';
 import { emptyIpsecDropCounters, type DataPlaneContext, type IpsecDropCounters } from './data-plane-context.ts';
-import { processInbound } from './esp-inbound.ts';
-import { processOutbound } from './esp-outbound.ts';
-import { espSaCrypto } from './esp-transform.ts';
-import type {
-  CryptoPolicy, DhGroupNumber, IpsecEvents, IpsecPort, ProposalVerdict, ProxyIdentity, SaPairInstall, TransformProposal,
+import { processInbound } from './ipsec-inbound.ts';
+import { processOutbound } from './ipsec-outbound.ts';
+import { cryptoFailure, cryptoOk, type CryptoResult } from '../crypto/crypto-result.ts';
+import { ahSaCrypto, type AhSaCrypto } from './ah-transform.ts';
+import { espSaCrypto, type EspSaCrypto } from './esp-transform.ts';
+import {
+  IP_PROTOCOL_OF, protocolPart, protocolsOf,
+  type CryptoPolicy, type DhGroupNumber, type FlowIds, type IpsecEvents, type IpsecPort, type IpsecProtocol, type PerProtocol,
+  type ProposalVerdict, type ProxyIdentity, type SaPairInstall, type TransformProposal,
 } from './ipsec-port.ts';
 import { engineConnectionSnapshots, interfaceSnapshots, type EngineConnectionSnapshot, type InterfaceSnapshot } from './ipsec-snapshot.ts';
 import type { IpsecTraceEvent, IpsecTraceSink } from './ipsec-trace.ts';
-import { checkProposal } from './proposal-validation.ts';
-import { SaDatabase, type SaPair } from './sa-database.ts';
+import { checkProposal, checkTransform } from './proposal-validation.ts';
+import { SaDatabase, sasOf, type NewPair, type SaPair } from './sa-database.ts';
 import { deleteTrace, expiringTrace, installTrace } from './sa-trace.ts';
 import { SaLifetimes } from './sa-lifetime.ts';
 import { SecurityPolicyDatabase, type AccessListLookup } from './security-policy.ts';
-import { SyslogRateLimit } from './syslog-rate-limit.ts';
-import { espSaRows } from './wireshark-esp-sa.ts';
+import { ipsecSyslogRateLimit } from './syslog-rate-limit.ts';
+import { ahSaRows, espSaRows } from './wireshark-esp-sa.ts';
 
 /** A peer whose SAs came from a dynamic map template, with the proxies they protect. */
 export interface DynamicPeer {
@@ -66,10 +70,11 @@ export class IpsecEngine implements IpsecPort {
   private readonly sad = new SaDatabase();
   private readonly lifetimes: SaLifetimes;
   private readonly requests: AcquireRequests;
-  private readonly syslogLimit = new SyslogRateLimit();
+  private readonly syslogLimit = ipsecSyslogRateLimit();
   private readonly traceSink: IpsecTraceSink | undefined;
   private readonly context: DataPlaneContext;
   private readonly espSaHistory: string[] = [];
+  private readonly ahSaHistory: string[] = [];
   private events: IpsecEvents;
   private hookedInterfaces: string[] = [];
 
@@ -131,50 +136,58 @@ export class IpsecEngine implements IpsecPort {
     return spi;
   }
 
+  validateTransform(local: Ipv4Address, remote: Ipv4Address, part: TransformProposal, pfsGroup: DhGroupNumber | undefined): boolean {
+    const check = checkTransform(this.spd.all(), { local, remote, part, pfsGroup });
+    for (const event of check.trace) this.trace(event);
+    return check.verdict;
+  }
+
   validateProposal(
     local: Ipv4Address,
     remote: Ipv4Address,
     localProxy: ProxyIdentity,
     remoteProxy: ProxyIdentity,
-    offered: TransformProposal[],
+    transform: TransformProposal,
     pfsGroup: DhGroupNumber | undefined,
   ): ProposalVerdict {
-    const check = checkProposal(this.spd.all(), { local, remote, localProxy, remoteProxy, offered, pfsGroup });
+    const check = checkProposal(this.spd.all(), { local, remote, localProxy, remoteProxy, transform, pfsGroup });
     for (const event of check.trace) this.trace(event);
     return check.verdict;
   }
 
-  allocateFlows(): { inboundConnId: number; outboundConnId: number } {
-    const flows = this.sad.allocateFlows();
-    this.trace({ subsystem: 'ipsec', kind: 'allocate-flow', status: 0 });
-    this.trace({ subsystem: 'ipsec', kind: 'allocate-flow', status: 0 });
+  allocateFlows(protocols: readonly IpsecProtocol[]): PerProtocol<FlowIds> {
+    const flows = this.sad.allocateFlows(protocols);
+    for (let i = 0; i < protocols.length; i++) {
+      this.trace({ subsystem: 'ipsec', kind: 'allocate-flow', status: 0 });
+      this.trace({ subsystem: 'ipsec', kind: 'allocate-flow', status: 0 });
+    }
     return flows;
   }
 
-  installSaPair(install: SaPairInstall, connIds: { inboundConnId: number; outboundConnId: number }): void {
-    const inbound = espSaCrypto(install.transform, install.inbound);
-    const outbound = espSaCrypto(install.transform, install.outbound);
-    if (!inbound.ok || !outbound.ok) {
-      const error = inbound.ok ? (outbound.ok ? undefined : outbound.error) : inbound.error;
-      this.installErrors.push(`SA pair with ${formatIpv4(install.remote)}: ${error?.message}`);
+  installSaPair(install: SaPairInstall, connIds: PerProtocol<FlowIds>): void {
+    const crypto = bundleCrypto(install);
+    if (!crypto.ok) {
+      this.installErrors.push(`SA pair with ${formatIpv4(install.remote)}: ${crypto.error.message}`);
       return;
     }
-    const pair = this.sad.addPair({ install, connIds, inbound: inbound.value, outbound: outbound.value, now: this.sim.now() });
+    const pair = this.sad.addPair({ install, connIds, ...crypto.value, now: this.sim.now() });
     for (const event of installTrace(pair)) this.trace(event);
     this.lifetimes.start(pair);
     this.requests.settle(install.policy.interfaceName, install.localProxy, install.remoteProxy);
     this.espSaHistory.push(...espSaRows([pair]));
+    this.ahSaHistory.push(...ahSaRows([pair]));
   }
 
-  /** A DELETE from the peer: its pairs go without a DELETE back. */
-  deleteSas(peer: Ipv4Address, spis: number[]): void {
+  /** A DELETE from the peer: the bundles with one of these SPIs go, without a DELETE back. */
+  deleteSas(peer: Ipv4Address, protocol: IpsecProtocol, spis: number[]): void {
     const wanted = new Set(spis.map((spi) => spi >>> 0));
     this.trace({ subsystem: 'ipsec', kind: 'key-engine-queue-event' });
     this.trace({ subsystem: 'ipsec', kind: 'delete-notify-received' });
-    for (const spi of wanted) this.trace({ subsystem: 'ipsec', kind: 'delete-sa-by-spi', spi, protocol: 50, destination: peer });
-    const doomed = this.sad.pairs().filter(
-      (pair) => pair.install.remote === peer && (wanted.has(pair.inbound.crypto.spi) || wanted.has(pair.outbound.crypto.spi)),
-    );
+    for (const spi of wanted) {
+      this.trace({ subsystem: 'ipsec', kind: 'delete-sa-by-spi', spi, protocol: IP_PROTOCOL_OF[protocol], destination: peer });
+    }
+    const doomed = this.sad.pairs().filter((pair) => pair.install.remote === peer
+      && sasOf(pair).some((sa) => sa.protocol === protocol && wanted.has(sa.crypto.spi >>> 0)));
     for (const pair of doomed) this.removePair(pair);
   }
 
@@ -184,6 +197,8 @@ export class IpsecEngine implements IpsecPort {
   clearSas(filter: { peer?: Ipv4Address } = {}): void {
     const doomed = this.sad.pairs().filter((pair) => filter.peer === undefined || pair.install.remote === filter.peer);
     for (const pair of doomed) this.endPair(pair);
+    // The flows start again from zero, as IOS's counters do after `clear crypto sa`.
+    this.sad.forgetIdleIdents((ident) => filter.peer !== undefined && (ident.policy.peers[0] ?? 0) !== filter.peer);
     if (filter.peer === undefined) this.requests.clear();
   }
 
@@ -197,9 +212,14 @@ export class IpsecEngine implements IpsecPort {
     return engineConnectionSnapshots(this.sad.pairs());
   }
 
-  /** Wireshark `esp_sa` rows of every SA installed since the start, live or gone. */
+  /** Wireshark `esp_sa` rows of every ESP SA installed since the start, live or gone. */
   espSaRows(): string[] {
     return [...this.espSaHistory];
+  }
+
+  /** The same rows for every AH SA (Wireshark has no AH key table: see wireshark-esp-sa.ts). */
+  ahSaRows(): string[] {
+    return [...this.ahSaHistory];
   }
 
   /** The peers up under crypto map entries made from dynamic maps: one per ident with SAs. */
@@ -232,7 +252,9 @@ export class IpsecEngine implements IpsecPort {
   /** Ends a pair here and asks IKE to tell the peer (expiry, `clear crypto sa`). */
   private endPair(pair: SaPair): void {
     if (!this.removePair(pair)) return;
-    this.events.expired(pair.install.remote, pair.inbound.crypto.spi, pair.install.isakmpConnId);
+    const inboundSpis: PerProtocol<number> = {};
+    for (const sa of sasOf(pair)) if (sa.direction === 'inbound') inboundSpis[sa.protocol] = sa.crypto.spi;
+    this.events.expired(pair.install.remote, inboundSpis, pair.install.isakmpConnId);
   }
 
   private removePair(pair: SaPair): boolean {
@@ -261,4 +283,23 @@ export class IpsecEngine implements IpsecPort {
     if (event.subsystem === 'syslog' && !this.syslogLimit.allow(event.kind, this.sim.now())) return;
     this.traceSink?.(event);
   }
+}
+
+/** The keyed crypto of each protocol's SAs; a key of the wrong length or an unknown algorithm refuses the whole bundle. */
+function bundleCrypto(install: SaPairInstall): CryptoResult<Pick<NewPair, 'ah' | 'esp'>> {
+  const out: Pick<NewPair, 'ah' | 'esp'> = {};
+  for (const protocol of protocolsOf(install.transform)) {
+    const part = protocolPart(install.transform, protocol);
+    const inboundKeys = install.inbound[protocol];
+    const outboundKeys = install.outbound[protocol];
+    if (inboundKeys === undefined || outboundKeys === undefined) return cryptoFailure('bad-key-length', `no ${protocol} keys`);
+    const make = protocol === 'ah' ? ahSaCrypto : espSaCrypto;
+    const inbound = make(part, inboundKeys);
+    const outbound = make(part, outboundKeys);
+    if (!inbound.ok) return inbound;
+    if (!outbound.ok) return outbound;
+    if (protocol === 'ah') out.ah = { inbound: inbound.value as AhSaCrypto, outbound: outbound.value as AhSaCrypto };
+    else out.esp = { inbound: inbound.value as EspSaCrypto, outbound: outbound.value as EspSaCrypto };
+  }
+  return cryptoOk(out);
 }

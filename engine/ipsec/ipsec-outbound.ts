@@ -3,12 +3,16 @@ import { CONSUME, PASS, replaceWith, type HookVerdict, type OutboundContext } fr
 import { IpProtocol } from '../wire/ip-protocols.ts';
 import { encodeIpv4, ipv4EncodingProblem, type Ipv4Datagram } from '../wire/ipv4.ts';
 import { isIkeTraffic, type DataPlaneContext } from './data-plane-context.ts';
+import { ahEncodingProblem, type AhOuterFields } from '../wire/ah.ts';
+import { ahSeal } from './ah-transform.ts';
 import { espSeal } from './esp-transform.ts';
-import type { SaPair } from './sa-database.ts';
+import { originIsAcl, outermostOutbound, type OutboundSa, type SaPair } from './sa-database.ts';
+import type { PolicyMatch } from './security-policy.ts';
 
 /**
- * The outbound path of a crypto map interface: a packet its map protects leaves as ESP
- * through the newest SA pair of its ident, or is dropped while IKE negotiates one.
+ * The outbound path of a crypto map interface: a packet its map protects leaves under the
+ * newest SA bundle of its ident (ESP, AH, or AH around ESP), or is dropped while IKE
+ * negotiates one.
  */
 
 /** RFC 2003/2406: the next header of a tunnelled IPv4 datagram is IP-in-IP. */
@@ -23,20 +27,29 @@ export function processOutbound(ctx: DataPlaneContext, datagram: Ipv4Datagram, c
   const pair = ctx.sad.outboundPair(context.iface.name, fields);
   if (pair === undefined) {
     ctx.drops['awaiting-sa']++;
-    ctx.acquire(match, datagram, context);
+    if (!ctx.acquire(match, datagram, context)) countSendError(ctx, match);
     return CONSUME;
   }
   return seal(ctx, pair, datagram);
 }
 
-/** The ESP payload and its next header: the whole datagram in tunnel mode, its payload in transport mode. */
-function protectedPart(pair: SaPair, datagram: Ipv4Datagram): { bytes: Uint8Array; nextHeader: number } {
-  if (pair.install.transform.mode === 'transport') return { bytes: datagram.payload, nextHeader: datagram.protocol };
-  return { bytes: encodeIpv4(datagram), nextHeader: NEXT_HEADER_IPV4 };
+/**
+ * A packet a static entry must protect while its SA is still being negotiated (or while a
+ * failed request's timer runs) is dropped and counted as a send error of the entry's flow,
+ * which exists from the ACL alone. The packet that starts the negotiation is handed to the key
+ * engine and not counted: IOS shows `#send errors 0` after `.!!!!`. A dynamic entry has no
+ * flow until its SAs come, so nothing counts its packets. (engine/ios/TEXT-SOURCES.md)
+ */
+function countSendError(ctx: DataPlaneContext, match: PolicyMatch): void {
+  if (!originIsAcl(match.policy)) return;
+  ctx.sad.identFor(match.policy, match.selector.local, match.selector.remote).counters.sendErrors++;
 }
 
-function outerDatagram(ctx: DataPlaneContext, pair: SaPair, inner: Ipv4Datagram, esp: Uint8Array): Ipv4Datagram {
-  if (pair.install.transform.mode === 'transport') return { ...inner, protocol: IpProtocol.esp, payload: esp };
+/** The outer header's fields: a new header in tunnel mode, the packet's own in transport mode. */
+function outerFields(ctx: DataPlaneContext, pair: SaPair, inner: Ipv4Datagram): AhOuterFields {
+  const { protocol: _protocol, payload: _payload, ...own } = inner;
+  if (pair.install.transform.mode === 'transport') return own;
+  const outbound = outermostOutbound(pair);
   return {
     tos: inner.tos,
     identification: ctx.node.nextIdentification(),
@@ -44,30 +57,59 @@ function outerDatagram(ctx: DataPlaneContext, pair: SaPair, inner: Ipv4Datagram,
     moreFragments: false,
     fragmentOffset: 0,
     ttl: ctx.node.defaultTtl,
-    protocol: IpProtocol.esp,
-    source: pair.outbound.source,
-    destination: pair.outbound.destination,
+    source: outbound.source,
+    destination: outbound.destination,
     options: NO_OPTIONS,
-    payload: esp,
   };
 }
 
+/** What the innermost protocol protects: the whole datagram in tunnel mode (next header 4), its payload in transport mode. */
+function protectedPart(pair: SaPair, datagram: Ipv4Datagram): { bytes: Uint8Array; nextHeader: number } {
+  if (pair.install.transform.mode === 'transport') return { bytes: datagram.payload, nextHeader: datagram.protocol };
+  return { bytes: encodeIpv4(datagram), nextHeader: NEXT_HEADER_IPV4 };
+}
+
+/**
+ * The bundle's protocols applied inside out (RFC 2401 4.5): ESP around the protected part,
+ * then AH around that, under the outer header. Each SA takes its next sequence number.
+ */
 function seal(ctx: DataPlaneContext, pair: SaPair, datagram: Ipv4Datagram): HookVerdict {
-  const sa = pair.outbound;
-  const counters = pair.ident.counters;
   if (ipv4EncodingProblem(datagram) !== undefined) return sendError(ctx, pair);
-  const part = protectedPart(pair, datagram);
-  const iv = ctx.random.bytes(sa.crypto.cipher?.ivLength ?? 0);
+  const outer = outerFields(ctx, pair, datagram);
+  let part = protectedPart(pair, datagram);
+  const protectedLength = part.bytes.length;
+  if (pair.esp !== undefined) {
+    const sa = pair.esp.outbound;
+    const iv = ctx.random.bytes(sa.crypto.cipher?.ivLength ?? 0);
+    part = { bytes: espSeal(sa.crypto, nextSequence(sa), iv, part.bytes, part.nextHeader), nextHeader: IpProtocol.esp };
+  }
+  let sealed: Ipv4Datagram = { ...outer, protocol: part.nextHeader, payload: part.bytes };
+  if (pair.ah !== undefined) {
+    const sa = pair.ah.outbound;
+    if (ahEncodingProblem(outer, part.bytes.length, sa.crypto.integrity.icvLength) !== undefined) return sendError(ctx, pair);
+    sealed = ahSeal(sa.crypto, nextSequence(sa), outer, part.bytes, part.nextHeader);
+  }
+  if (ipv4EncodingProblem(sealed) !== undefined) return sendError(ctx, pair);
+  countSealed(ctx, pair, protectedLength);
+  return replaceWith(sealed);
+}
+
+function nextSequence(sa: OutboundSa): number {
   sa.lastSequence = (sa.lastSequence + 1) >>> 0;
-  const esp = espSeal(sa.crypto, sa.lastSequence, iv, part.bytes, part.nextHeader);
-  const outer = outerDatagram(ctx, pair, datagram, esp);
-  if (ipv4EncodingProblem(outer) !== undefined) return sendError(ctx, pair);
+  return sa.lastSequence;
+}
+
+/** `#pkts encaps` once a packet, `encrypt` when ESP ciphers it, `digest` when ESP or AH authenticates it. */
+function countSealed(ctx: DataPlaneContext, pair: SaPair, bytes: number): void {
+  const counters = pair.ident.counters;
   counters.encaps++;
-  if (sa.crypto.cipher !== null) counters.encrypt++;
-  if (sa.crypto.integrity !== undefined) counters.digest++;
-  sa.engineCount++;
-  ctx.lifetimes.countBytes(pair, sa, part.bytes.length);
-  return replaceWith(outer);
+  if (pair.esp?.outbound.crypto.cipher) counters.encrypt++;
+  if (pair.ah !== undefined || pair.esp?.outbound.crypto.integrity !== undefined) counters.digest++;
+  for (const directions of [pair.ah, pair.esp]) {
+    if (directions === undefined) continue;
+    directions.outbound.engineCount++;
+    ctx.lifetimes.countBytes(pair, directions.outbound, bytes);
+  }
 }
 
 function sendError(ctx: DataPlaneContext, pair: SaPair): HookVerdict {

@@ -1,3 +1,4 @@
+import { AH_TRANSFORM_ID, authAlgorithmByKeyword, espTransformByKeyword } from '../crypto/index.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import type { AccessList } from '../net/acl-types.ts';
 
@@ -32,6 +33,66 @@ export interface TransformProposal {
 }
 
 export type DhGroupNumber = 1 | 2 | 5 | 14;
+
+/** The IPsec protocols of an SA bundle. */
+export type IpsecProtocol = 'ah' | 'esp';
+
+/** One value for each protocol of a bundle: AH, ESP or both. */
+export type PerProtocol<T> = Partial<Record<IpsecProtocol, T>>;
+
+/** The engine connections of one protocol's SA pair (IOS numbers them 2000, 2001, ...). */
+export interface FlowIds {
+  inboundConnId: number;
+  outboundConnId: number;
+}
+
+/** ISAKMP protocol ids (RFC 2407 4.4.1) of the IPsec protocols. */
+export const ISAKMP_PROTOCOL_ID: Record<IpsecProtocol, number> = { ah: 2, esp: 3 };
+/** IP protocol numbers (RFC 2402, RFC 2406). */
+export const IP_PROTOCOL_OF: Record<IpsecProtocol, number> = { ah: 51, esp: 50 };
+
+/** A protocol part as ISAKMP numbers it: protocol id, transform id, authentication algorithm (0 for none). */
+export interface TransformNumbers {
+  protocolId: number;
+  transformId: number;
+  hmac: number;
+}
+
+/** The numbers of each protocol part of a set, as IOS prints them (`prot 3, trans 2, hmac_alg 1`). */
+export function ipsecTransformNumbers(set: TransformProposal): PerProtocol<TransformNumbers> {
+  const hmacOf = (keyword: string | undefined): number => {
+    const auth = keyword === undefined ? undefined : authAlgorithmByKeyword(keyword);
+    return auth?.ok ? auth.value.id : 0;
+  };
+  const numbers: PerProtocol<TransformNumbers> = {};
+  if (set.ah !== undefined) {
+    const transformId = set.ah === 'ah-sha-hmac' ? AH_TRANSFORM_ID.AH_SHA : AH_TRANSFORM_ID.AH_MD5;
+    numbers.ah = { protocolId: ISAKMP_PROTOCOL_ID.ah, transformId, hmac: hmacOf(set.ah) };
+  }
+  if (set.espCipher !== undefined || set.espAuth !== undefined) {
+    const cipher = espTransformByKeyword(set.espCipher?.transform ?? 'esp-null', set.espCipher?.keyBits);
+    numbers.esp = { protocolId: ISAKMP_PROTOCOL_ID.esp, transformId: cipher.ok ? cipher.value.id : 0, hmac: hmacOf(set.espAuth) };
+  }
+  return numbers;
+}
+
+/** The protocols whose SAs a transform set makes, outermost first: AH, then ESP (RFC 2401 4.5). */
+export function protocolsOf(set: TransformProposal): IpsecProtocol[] {
+  const protocols: IpsecProtocol[] = [];
+  if (set.ah !== undefined) protocols.push('ah');
+  if (set.espCipher !== undefined || set.espAuth !== undefined) protocols.push('esp');
+  return protocols;
+}
+
+/** The part of a transform set one protocol carries out: its transforms, the set's name and mode. */
+export function protocolPart(set: TransformProposal, protocol: IpsecProtocol): TransformProposal {
+  if (protocol === 'ah') return { name: set.name, mode: set.mode, ...(set.ah === undefined ? {} : { ah: set.ah }) };
+  return {
+    name: set.name, mode: set.mode,
+    ...(set.espCipher === undefined ? {} : { espCipher: set.espCipher }),
+    ...(set.espAuth === undefined ? {} : { espAuth: set.espAuth }),
+  };
+}
 
 /** A crypto map entry as the data plane and IKE see it (static, or a dynamic map's template). */
 export interface CryptoPolicy {
@@ -89,10 +150,10 @@ export interface SaPairInstall {
   localProxy: ProxyIdentity;
   remoteProxy: ProxyIdentity;
   transform: TransformProposal;
-  /** The SA protecting packets from the peer to us: our SPI. */
-  inbound: SaKeys;
-  /** The SA protecting packets from us to the peer: the peer's SPI. */
-  outbound: SaKeys;
+  /** The SAs protecting packets from the peer to us, per protocol of the set: our SPIs. */
+  inbound: PerProtocol<SaKeys>;
+  /** The SAs protecting packets from us to the peer: the peer's SPIs. */
+  outbound: PerProtocol<SaKeys>;
   lifetimeSeconds: number;
   lifetimeKilobytes: number;
   pfsGroup?: DhGroupNumber;
@@ -106,33 +167,42 @@ export interface SaPairInstall {
   initiator: boolean;
 }
 
-/** What the data plane answers to a responder's proposal check (IOS's validate_proposal_request). */
+/** What the data plane answers to a proposal check (IOS's validate_proposal_request). */
 export type ProposalVerdict =
   | { ok: true; policy: CryptoPolicy; transform: TransformProposal }
-  | { ok: false; reason: 'proxy-identities-not-supported' | 'transform-not-supported' };
+  | { ok: false; reason: 'proxy-identities-not-supported' };
 
 /** The data plane's services to IKE. */
 export interface IpsecPort {
   /** A fresh inbound SPI for an SA from `remote` to `local` (drawn from the seeded stream, unique, >= 256). */
   allocateSpi(local: Ipv4Address, remote: Ipv4Address, protocol: number): number;
-  /** Responder: does a local policy on the interface owning `local` accept these proxies and one of the offered transforms? */
+  /**
+   * One protocol's offered transform (IOS validate_proposal): does any crypto map entry at `local`
+   * that takes this peer hold a transform set with this part, and take this PFS offer?
+   */
+  validateTransform(local: Ipv4Address, remote: Ipv4Address, part: TransformProposal, pfsGroup: DhGroupNumber | undefined): boolean;
+  /**
+   * The whole proposal (IOS validate_proposal_request): does an entry at `local` cover these
+   * proxies, take the peer, hold this transform set and take this PFS offer?
+   */
   validateProposal(
     local: Ipv4Address,
     remote: Ipv4Address,
     localProxy: ProxyIdentity,
     remoteProxy: ProxyIdentity,
-    offered: TransformProposal[],
+    transform: TransformProposal,
     pfsGroup: DhGroupNumber | undefined,
   ): ProposalVerdict;
   /**
-   * Reserves the crypto engine connections of a new SA pair (IOS: `ipsec allocate flow 0`, twice),
-   * e.g. 2000 and 2001. IKE prints them in `Creating IPsec SAs` before the pair is installed.
+   * Reserves the crypto engine connections of a new bundle, two per protocol (IOS: `ipsec
+   * allocate flow 0`, twice each), e.g. 2000 and 2001. IKE prints them in `Creating IPsec SAs`
+   * before the pair is installed.
    */
-  allocateFlows(): { inboundConnId: number; outboundConnId: number };
-  /** Installs the pair under the connections `allocateFlows` reserved (IOS: initialize_sas, create_sa). */
-  installSaPair(install: SaPairInstall, connIds: { inboundConnId: number; outboundConnId: number }): void;
-  /** Removes the SAs with these SPIs (a DELETE notify, `clear crypto sa`, expiry). */
-  deleteSas(peer: Ipv4Address, spis: number[]): void;
+  allocateFlows(protocols: readonly IpsecProtocol[]): PerProtocol<FlowIds>;
+  /** Installs the bundle under the connections `allocateFlows` reserved (IOS: initialize_sas, create_sa). */
+  installSaPair(install: SaPairInstall, connIds: PerProtocol<FlowIds>): void;
+  /** Removes the SA pairs one of whose SAs of this protocol has one of these SPIs (a DELETE from the peer). */
+  deleteSas(peer: Ipv4Address, protocol: IpsecProtocol, spis: number[]): void;
 }
 
 /**
@@ -155,8 +225,8 @@ export interface IpsecEvents {
   acquire(acquire: Acquire): void;
   /** The soft lifetime of an outbound SA ran out: negotiate its replacement now. */
   rekey(policy: CryptoPolicy, local: ProxyIdentity, remote: ProxyIdentity, peer: Ipv4Address): void;
-  /** An SA pair expired or was cleared here: tell the peer with a DELETE (protocol ESP, our inbound SPI). */
-  expired(peer: Ipv4Address, inboundSpi: number, isakmpConnId: number): void;
+  /** An SA bundle expired or was cleared here: tell the peer with a DELETE per protocol, naming our inbound SPIs. */
+  expired(peer: Ipv4Address, inboundSpis: PerProtocol<number>, isakmpConnId: number): void;
   /** A possible TED probe on its way in: true when IKE takes it (and the data plane drops it). */
   interceptProbe?(candidate: ProbeCandidate): boolean;
 }

@@ -1,7 +1,8 @@
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
-import type { CryptoPolicy, ProxyIdentity, TransformProposal } from './ipsec-port.ts';
+import type { EspSaCrypto } from './esp-transform.ts';
+import { protocolPart, type CryptoPolicy, type IpsecProtocol, type ProxyIdentity, type TransformProposal } from './ipsec-port.ts';
 import { remainingKilobytes, remainingSeconds } from './sa-lifetime.ts';
-import { emptyIdentCounters, identKey, type Ident, type IdentCounters, type SaPair, type SecurityAssociation } from './sa-database.ts';
+import { emptyIdentCounters, identKey, originIsAcl, outermostOutbound, sasOf, type Ident, type IdentCounters, type SaPair, type SecurityAssociation } from './sa-database.ts';
 
 /**
  * Plain data for `show crypto ipsec sa` and `show crypto engine connections active`:
@@ -15,7 +16,8 @@ export interface SaSnapshot {
   spi: number;
   /** The SA's outer destination (`show crypto ipsec sa address` groups by it). */
   destination: Ipv4Address;
-  protocol: 'esp';
+  protocol: IpsecProtocol;
+  /** The protocol's part of the transform set: `esp-des esp-md5-hmac`, `ah-md5-hmac`. */
   transform: TransformProposal;
   connId: number;
   flowId: number;
@@ -39,6 +41,7 @@ export interface IdentSnapshot {
   mediaMtu: number;
   /** 0 when there is no SA. */
   currentOutboundSpi: number;
+  /** Every SA of the ident's bundles in each direction, oldest bundle first, AH and ESP alike. */
   inbound: SaSnapshot[];
   outbound: SaSnapshot[];
 }
@@ -62,23 +65,24 @@ export interface EngineConnectionSnapshot {
 const NO_ADDRESS = 0;
 
 function saSnapshot(pair: SaPair, sa: SecurityAssociation, now: number): SaSnapshot {
+  const cipher = sa.protocol === 'esp' ? (sa.crypto as EspSaCrypto).cipher : null;
   return {
     spi: sa.crypto.spi,
     destination: sa.destination,
-    protocol: 'esp',
-    transform: pair.install.transform,
+    protocol: sa.protocol,
+    transform: protocolPart(pair.install.transform, sa.protocol),
     connId: sa.connId,
     flowId: sa.flowId,
     mapName: pair.install.policy.mapName,
     remainingKilobytes: remainingKilobytes(pair, sa),
     remainingSeconds: remainingSeconds(pair, now),
-    ivSizeBytes: sa.crypto.cipher?.ivLength ?? 0,
+    ivSizeBytes: cipher?.ivLength ?? 0,
     replayDetection: sa.crypto.integrity !== undefined,
   };
 }
 
 function identFlags(policy: CryptoPolicy): string[] {
-  return policy.dynamicMap === undefined ? ['origin_is_acl'] : [];
+  return originIsAcl(policy) ? ['origin_is_acl'] : [];
 }
 
 function liveIdentSnapshot(ident: Ident, now: number): IdentSnapshot {
@@ -93,20 +97,20 @@ function liveIdentSnapshot(ident: Ident, now: number): IdentSnapshot {
     remoteEndpoint: newest.install.remote,
     pathMtu: ETHERNET_MTU,
     mediaMtu: ETHERNET_MTU,
-    currentOutboundSpi: newest.outbound.crypto.spi,
-    inbound: ident.pairs.map((pair) => saSnapshot(pair, pair.inbound, now)),
-    outbound: ident.pairs.map((pair) => saSnapshot(pair, pair.outbound, now)),
+    currentOutboundSpi: outermostOutbound(newest).crypto.spi,
+    inbound: ident.pairs.flatMap((pair) => sasOf(pair).filter((sa) => sa.direction === 'inbound').map((sa) => saSnapshot(pair, sa, now))),
+    outbound: ident.pairs.flatMap((pair) => sasOf(pair).filter((sa) => sa.direction === 'outbound').map((sa) => saSnapshot(pair, sa, now))),
   };
 }
 
-function idleIdentSnapshot(policy: CryptoPolicy, local: ProxyIdentity, remote: ProxyIdentity): IdentSnapshot {
+function idleIdentSnapshot(policy: CryptoPolicy, local: ProxyIdentity, remote: ProxyIdentity, counters: IdentCounters): IdentSnapshot {
   const peer = policy.peers[0] ?? NO_ADDRESS;
   return {
     localProxy: local,
     remoteProxy: remote,
     currentPeer: peer,
     flags: identFlags(policy),
-    counters: emptyIdentCounters(),
+    counters: { ...counters },
     localEndpoint: policy.localAddress,
     remoteEndpoint: peer,
     pathMtu: ETHERNET_MTU,
@@ -119,7 +123,7 @@ function idleIdentSnapshot(policy: CryptoPolicy, local: ProxyIdentity, remote: P
 
 /**
  * Every crypto map interface with its idents: the policies' selectors in sequence order
- * (with their SAs, or empty), then idents whose SAs outlived a change of configuration.
+ * (with their SAs and counters, or empty), then idents whose SAs outlived a change of configuration.
  */
 export function interfaceSnapshots(policies: readonly CryptoPolicy[], idents: readonly Ident[], now: number): InterfaceSnapshot[] {
   const byName = new Map<string, InterfaceSnapshot>();
@@ -131,20 +135,20 @@ export function interfaceSnapshots(policies: readonly CryptoPolicy[], idents: re
     byName.set(interfaceName, created);
     return created;
   };
-  const live = new Map(idents.filter((ident) => ident.pairs.length > 0).map((ident) => [ident.key, ident]));
+  const known = new Map(idents.map((ident) => [ident.key, ident]));
   for (const policy of policies) {
     for (const selector of policy.selectors) {
       const key = identKey(policy.interfaceName, selector.local, selector.remote);
       if (shown.has(key)) continue;
       shown.add(key);
-      const ident = live.get(key);
-      entry(policy.interfaceName, policy).idents.push(
-        ident ? liveIdentSnapshot(ident, now) : idleIdentSnapshot(policy, selector.local, selector.remote),
-      );
+      const ident = known.get(key);
+      entry(policy.interfaceName, policy).idents.push(ident !== undefined && ident.pairs.length > 0
+        ? liveIdentSnapshot(ident, now)
+        : idleIdentSnapshot(policy, selector.local, selector.remote, ident?.counters ?? emptyIdentCounters()));
     }
   }
-  for (const ident of live.values()) {
-    if (shown.has(ident.key)) continue;
+  for (const ident of known.values()) {
+    if (shown.has(ident.key) || ident.pairs.length === 0) continue;
     entry(ident.interfaceName, ident.policy).idents.push(liveIdentSnapshot(ident, now));
   }
   return [...byName.values()];
@@ -153,11 +157,11 @@ export function interfaceSnapshots(policies: readonly CryptoPolicy[], idents: re
 /** The crypto engine's IPsec connections, by connection id. */
 export function engineConnectionSnapshots(pairs: readonly SaPair[]): EngineConnectionSnapshot[] {
   const rows = pairs.flatMap((pair) =>
-    [pair.inbound, pair.outbound].map((sa) => ({
+    sasOf(pair).map((sa) => ({
       connId: sa.connId,
       interfaceName: pair.install.policy.interfaceName,
       address: pair.install.local,
-      transform: pair.install.transform,
+      transform: protocolPart(pair.install.transform, sa.protocol),
       encrypt: sa.direction === 'outbound' ? sa.engineCount : 0,
       decrypt: sa.direction === 'inbound' ? sa.engineCount : 0,
     })),

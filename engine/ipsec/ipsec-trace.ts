@@ -1,5 +1,5 @@
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
-import type { ProxyIdentity, TransformProposal } from './ipsec-port.ts';
+import type { IpsecProtocol, ProxyIdentity, TransformNumbers, TransformProposal } from './ipsec-port.ts';
 
 /**
  * What the data plane reports as it works. Each event names the `debug` switch it belongs
@@ -15,6 +15,8 @@ export interface KeyEngineMessage {
   remote: Ipv4Address;
   localProxy: ProxyIdentity;
   remoteProxy: ProxyIdentity;
+  /** The protocol the message is about: `protocol= ESP` (a request or bundle names its outermost: AH when the set has AH). */
+  protocol: IpsecProtocol;
   transform: TransformProposal;
   lifetimeSeconds: number;
   lifetimeKilobytes: number;
@@ -28,7 +30,7 @@ export interface KeyEngineMessage {
 /** One SA as `create_sa` and `delete_sa` describe it. */
 export interface SaSummary {
   destination: Ipv4Address;
-  /** The IP protocol: 50 for ESP. */
+  /** The IP protocol: 50 for ESP, 51 for AH. */
   protocol: number;
   spi: number;
   transform: TransformProposal;
@@ -62,7 +64,7 @@ export type IpsecTraceEvent =
   | { subsystem: 'ipsec'; kind: 'allocate-flow'; status: number }
   | { subsystem: 'ipsec'; kind: 'validate-proposal-request'; part: number; message: KeyEngineMessage }
   | { subsystem: 'ipsec'; kind: 'proxy-identities-not-supported' }
-  | { subsystem: 'ipsec'; kind: 'transform-not-supported'; transform: TransformProposal }
+  | { subsystem: 'ipsec'; kind: 'transform-not-supported'; numbers: TransformNumbers }
   | { subsystem: 'ipsec'; kind: 'initialize-sas'; message: KeyEngineMessage }
   | { subsystem: 'ipsec'; kind: 'create-sa'; sa: SaSummary }
   | { subsystem: 'ipsec'; kind: 'lifetime-expiring'; sa: SaSummary; identity: SaIdentity }

@@ -1,14 +1,15 @@
 import type { PacketFields } from '../net/acl-types.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import type { AhSaCrypto } from './ah-transform.ts';
 import type { EspSaCrypto } from './esp-transform.ts';
-import type { CryptoPolicy, ProxyIdentity, SaPairInstall } from './ipsec-port.ts';
+import type { CryptoPolicy, FlowIds, IpsecProtocol, PerProtocol, ProxyIdentity, SaPairInstall } from './ipsec-port.ts';
 import { packetBetween, proxyKey } from './proxy-match.ts';
 import { ReplayWindow } from './replay-window.ts';
 
 /**
- * The security association database: SA pairs by inbound SPI and by the traffic they
- * protect, grouped in "idents" (IOS's flows: one per crypto map interface and proxy pair,
+ * The security association database: SA bundles (a pair of SAs per protocol, AH and/or
+ * ESP) by inbound SPI and by the traffic they protect, grouped in "idents" (IOS's flows: one per crypto map interface and proxy pair,
  * holding the `#pkts` counters across rekeys), with IOS's connection and flow numbering.
  */
 
@@ -28,11 +29,12 @@ export interface IdentCounters {
   recvErrors: number;
 }
 
-interface SaCommon {
-  readonly crypto: EspSaCrypto;
+interface SaCommon<C> {
+  readonly protocol: IpsecProtocol;
+  readonly crypto: C;
   readonly connId: number;
   readonly flowId: number;
-  /** Outer addresses of the ESP packets this SA carries. */
+  /** Outer addresses of the packets this SA carries. */
   readonly source: Ipv4Address;
   readonly destination: Ipv4Address;
   /** Protected bytes so far: what the kilobyte lifetime counts. */
@@ -41,12 +43,13 @@ interface SaCommon {
   engineCount: number;
 }
 
-export interface InboundSa extends SaCommon {
+export interface InboundSa<C = EspSaCrypto | AhSaCrypto> extends SaCommon<C> {
   readonly direction: 'inbound';
+  /** Each SA has its own window (RFC 2402 3.4.3, RFC 2406 3.4.3). */
   readonly replay: ReplayWindow;
 }
 
-export interface OutboundSa extends SaCommon {
+export interface OutboundSa<C = EspSaCrypto | AhSaCrypto> extends SaCommon<C> {
   readonly direction: 'outbound';
   /** The last sequence number sent; the first packet carries 1. */
   lastSequence: number;
@@ -54,14 +57,31 @@ export interface OutboundSa extends SaCommon {
 
 export type SecurityAssociation = InboundSa | OutboundSa;
 
+/** One protocol's two SAs. */
+export interface SaDirections<C> {
+  readonly inbound: InboundSa<C>;
+  readonly outbound: OutboundSa<C>;
+}
+
+/** A bundle negotiated in one quick mode: ESP, AH, or AH around ESP (RFC 2401 4.5). */
 export interface SaPair {
   readonly install: SaPairInstall;
   readonly ident: Ident;
-  readonly inbound: InboundSa;
-  readonly outbound: OutboundSa;
+  readonly esp?: SaDirections<EspSaCrypto>;
+  readonly ah?: SaDirections<AhSaCrypto>;
   readonly createdAt: number;
   /** Set once the soft lifetime ran out and IKE was asked for a replacement. */
   rekeyRequested: boolean;
+}
+
+/** Every SA of a bundle, protocol by protocol (AH first), inbound before outbound: IOS's order. */
+export function sasOf(pair: SaPair): SecurityAssociation[] {
+  return [pair.ah, pair.esp].flatMap((directions) => (directions === undefined ? [] : [directions.inbound, directions.outbound]));
+}
+
+/** The SA the bundle's outbound packets leave under last: its SPI is `current outbound spi`. */
+export function outermostOutbound(pair: SaPair): OutboundSa {
+  return (pair.ah ?? pair.esp)!.outbound;
 }
 
 export interface Ident {
@@ -79,15 +99,20 @@ export function emptyIdentCounters(): IdentCounters {
   return { encaps: 0, encrypt: 0, digest: 0, decaps: 0, decrypt: 0, verify: 0, sendErrors: 0, recvErrors: 0 };
 }
 
+/** A flow made from a static crypto map entry's ACL (IOS's `origin_is_acl`), as opposed to a dynamic map's. */
+export function originIsAcl(policy: CryptoPolicy): boolean {
+  return policy.dynamicMap === undefined;
+}
+
 export function identKey(interfaceName: string, localProxy: ProxyIdentity, remoteProxy: ProxyIdentity): string {
   return `${interfaceName}|${proxyKey(localProxy)}|${proxyKey(remoteProxy)}`;
 }
 
 export interface NewPair {
   install: SaPairInstall;
-  connIds: { inboundConnId: number; outboundConnId: number };
-  inbound: EspSaCrypto;
-  outbound: EspSaCrypto;
+  connIds: PerProtocol<FlowIds>;
+  esp?: { inbound: EspSaCrypto; outbound: EspSaCrypto };
+  ah?: { inbound: AhSaCrypto; outbound: AhSaCrypto };
   now: number;
 }
 
@@ -109,64 +134,89 @@ export class SaDatabase {
     }
   }
 
-  allocateFlows(): { inboundConnId: number; outboundConnId: number } {
-    const inboundConnId = this.nextConnId++;
-    return { inboundConnId, outboundConnId: this.nextConnId++ };
+  /** Two engine connections per protocol, numbered on from 2000. */
+  allocateFlows(protocols: readonly IpsecProtocol[]): PerProtocol<FlowIds> {
+    const flows: PerProtocol<FlowIds> = {};
+    for (const protocol of protocols) {
+      const inboundConnId = this.nextConnId++;
+      flows[protocol] = { inboundConnId, outboundConnId: this.nextConnId++ };
+    }
+    return flows;
   }
 
   addPair(spec: NewPair): SaPair {
     const { install } = spec;
-    const key = identKey(install.policy.interfaceName, install.localProxy, install.remoteProxy);
-    const ident = this.identsByKey.get(key) ?? this.newIdent(key, install);
+    const ident = this.identFor(install.policy, install.localProxy, install.remoteProxy);
     ident.policy = install.policy;
-    const common = { bytes: 0, engineCount: 0 };
     const pair: SaPair = {
       install,
       ident,
       createdAt: spec.now,
       rekeyRequested: false,
-      inbound: {
-        ...common, direction: 'inbound', crypto: spec.inbound, connId: spec.connIds.inboundConnId,
-        flowId: this.nextFlowId++, source: install.remote, destination: install.local, replay: new ReplayWindow(),
-      },
-      outbound: {
-        ...common, direction: 'outbound', crypto: spec.outbound, connId: spec.connIds.outboundConnId,
-        flowId: this.nextFlowId++, source: install.local, destination: install.remote, lastSequence: 0,
-      },
+      ...(spec.ah === undefined ? {} : { ah: this.directions('ah', install, spec.connIds.ah!, spec.ah) }),
+      ...(spec.esp === undefined ? {} : { esp: this.directions('esp', install, spec.connIds.esp!, spec.esp) }),
     };
     ident.pairs.push(pair);
-    this.inboundBySpi.set(spiKey(install.local, spec.inbound.spi), pair);
-    this.allocatedSpis.add(spec.inbound.spi);
+    for (const sa of sasOf(pair)) {
+      if (sa.direction !== 'inbound') continue;
+      this.inboundBySpi.set(spiKey(install.local, sa.protocol, sa.crypto.spi), pair);
+      this.allocatedSpis.add(sa.crypto.spi);
+    }
     return pair;
   }
 
-  private newIdent(key: string, install: SaPairInstall): Ident {
+  private directions<C>(protocol: IpsecProtocol, install: SaPairInstall, flows: FlowIds, crypto: { inbound: C; outbound: C }): SaDirections<C> {
+    const common = { protocol, bytes: 0, engineCount: 0 };
+    return {
+      inbound: {
+        ...common, direction: 'inbound', crypto: crypto.inbound, connId: flows.inboundConnId,
+        flowId: this.nextFlowId++, source: install.remote, destination: install.local, replay: new ReplayWindow(),
+      },
+      outbound: {
+        ...common, direction: 'outbound', crypto: crypto.outbound, connId: flows.outboundConnId,
+        flowId: this.nextFlowId++, source: install.local, destination: install.remote, lastSequence: 0,
+      },
+    };
+  }
+
+  /**
+   * The flow of a crypto map entry's selector, made when it is first needed. A static entry's
+   * flow (`origin_is_acl`) outlives its SAs, counters and all, as IOS keeps it while the map
+   * entry stands; a dynamic entry's flow goes with its last SA.
+   */
+  identFor(policy: CryptoPolicy, localProxy: ProxyIdentity, remoteProxy: ProxyIdentity): Ident {
+    const key = identKey(policy.interfaceName, localProxy, remoteProxy);
+    const existing = this.identsByKey.get(key);
+    if (existing !== undefined) return existing;
     const ident: Ident = {
-      key,
-      interfaceName: install.policy.interfaceName,
-      localProxy: install.localProxy,
-      remoteProxy: install.remoteProxy,
-      policy: install.policy,
-      counters: emptyIdentCounters(),
-      pairs: [],
+      key, interfaceName: policy.interfaceName, localProxy, remoteProxy, policy, counters: emptyIdentCounters(), pairs: [],
     };
     this.identsByKey.set(key, ident);
     return ident;
   }
 
-  /** Forgets a pair; an ident left without SAs goes too, so its counters start again at 0. */
+  /** Forgets a pair; a dynamic flow left without SAs goes too, so its counters start again at 0. */
   removePair(pair: SaPair): boolean {
     const index = pair.ident.pairs.indexOf(pair);
     if (index < 0) return false;
     pair.ident.pairs.splice(index, 1);
-    this.inboundBySpi.delete(spiKey(pair.install.local, pair.inbound.crypto.spi));
-    if (pair.ident.pairs.length === 0) this.identsByKey.delete(pair.ident.key);
+    for (const sa of sasOf(pair)) {
+      if (sa.direction === 'inbound') this.inboundBySpi.delete(spiKey(pair.install.local, sa.protocol, sa.crypto.spi));
+    }
+    if (pair.ident.pairs.length === 0 && !originIsAcl(pair.ident.policy)) this.identsByKey.delete(pair.ident.key);
     return true;
   }
 
-  /** The pair whose inbound SA has this SPI at this destination (RFC 2401: SPI, destination, protocol). */
-  pairByInboundSpi(destination: Ipv4Address, spi: number): SaPair | undefined {
-    return this.inboundBySpi.get(spiKey(destination, spi));
+  /** Flows without SAs are forgotten, counters and all (`clear crypto sa`); `keep` says which to spare. */
+  forgetIdleIdents(keep: (ident: Ident) => boolean = () => false): void {
+    for (const [key, ident] of this.identsByKey) {
+      if (ident.pairs.length === 0 && !keep(ident)) this.identsByKey.delete(key);
+    }
+  }
+
+  /** The bundle whose inbound SA of this protocol has this SPI at this destination (RFC 2401: SPI, destination, protocol). */
+  pairByInboundSpi(destination: Ipv4Address, protocol: IpsecProtocol, spi: number): SaPair | undefined {
+    return this.inboundBySpi.get(spiKey(destination, protocol, spi));
   }
 
   /** The newest pair of the first ident on the interface whose proxies carry this outbound packet. */
@@ -196,6 +246,6 @@ export class SaDatabase {
   }
 }
 
-function spiKey(destination: Ipv4Address, spi: number): string {
-  return `${destination}:${spi >>> 0}`;
+function spiKey(destination: Ipv4Address, protocol: IpsecProtocol, spi: number): string {
+  return `${destination}:${protocol}:${spi >>> 0}`;
 }

@@ -20,7 +20,7 @@ test('the seconds lifetime: rekey once 30 s before it ends, then the pair ends a
   lab.sim.advance(29_999);
   assert.equal(lab.events.daphne.expirations.length, 0);
   lab.sim.advance(1);
-  assert.deepEqual(lab.events.daphne.expirations, [{ peer: ip('11.11.11.2'), inboundSpi: DAPHNE_INBOUND_SPI, isakmpConnId: 2 }]);
+  assert.deepEqual(lab.events.daphne.expirations, [{ peer: ip('11.11.11.2'), inboundSpis: { esp: DAPHNE_INBOUND_SPI }, isakmpConnId: 2 }]);
   assert.equal(lab.events.daphne.rekeys.length, 1);
   const ident = lab.daphneIpsec.snapshot()[0]!.idents[0]!;
   assert.equal(ident.currentOutboundSpi, 0);
@@ -80,7 +80,7 @@ test('clear crypto sa ends every pair and tells IKE; a DELETE from the peer ends
   lab.daphneIpsec.clearSas();
   assert.equal(lab.events.daphne.expirations.length, 1);
   assert.equal(lab.daphneIpsec.engineConnections().length, 0);
-  lab.fredIpsec.deleteSas(ip('11.11.11.1'), [DAPHNE_INBOUND_SPI]);
+  lab.fredIpsec.deleteSas(ip('11.11.11.1'), 'esp', [DAPHNE_INBOUND_SPI]);
   assert.equal(lab.fredIpsec.engineConnections().length, 0);
   assert.equal(lab.events.fred.expirations.length, 0);
   assert.deepEqual(tracesOf(lab.traces.fred, 'delete-sa-by-spi').map((e) => e.spi), [DAPHNE_INBOUND_SPI]);

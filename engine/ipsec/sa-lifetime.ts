@@ -1,5 +1,5 @@
 import type { Sim, Timer } from '../sim/sim.ts';
-import type { SaPair, SecurityAssociation } from './sa-database.ts';
+import { sasOf, type SaPair, type SecurityAssociation } from './sa-database.ts';
 
 /**
  * SA lifetimes in virtual seconds and in kilobytes of protected traffic. The soft lifetime asks
@@ -46,7 +46,7 @@ export class SaLifetimes {
     const lifetimeMs = pair.install.lifetimeSeconds * MS_PER_SECOND;
     this.timers.set(pair, [
       this.sim.schedule(Math.max(0, lifetimeMs - SOFT_LIFETIME_LEAD_MS), () => {
-        if (pair.install.initiator && pair.inbound.bytes + pair.outbound.bytes > 0) this.soft(pair);
+        if (pair.install.initiator && sasOf(pair).some((sa) => sa.bytes > 0)) this.soft(pair);
       }),
       this.sim.schedule(lifetimeMs, () => this.hard(pair)),
     ]);

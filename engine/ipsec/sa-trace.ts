@@ -1,8 +1,8 @@
-import { IpProtocol } from '../wire/ip-protocols.ts';
+import { IP_PROTOCOL_OF, protocolPart } from './ipsec-port.ts';
 import { KEY_ENGINE_FLAGS, type IpsecTraceEvent, type KeyEngineMessage, type SaIdentity, type SaSummary } from './ipsec-trace.ts';
-import type { SaPair, SecurityAssociation } from './sa-database.ts';
+import { outermostOutbound, sasOf, type SaPair, type SecurityAssociation } from './sa-database.ts';
 
-/** The debug events of an SA pair's life: installed, about to expire, deleted. */
+/** The debug events of an SA bundle's life: installed, about to expire, deleted. */
 
 function identity(pair: SaPair): SaIdentity {
   const { install } = pair;
@@ -12,9 +12,9 @@ function identity(pair: SaPair): SaIdentity {
 function summary(pair: SaPair, sa: SecurityAssociation): SaSummary {
   return {
     destination: sa.destination,
-    protocol: IpProtocol.esp,
+    protocol: IP_PROTOCOL_OF[sa.protocol],
     spi: sa.crypto.spi,
-    transform: pair.install.transform,
+    transform: protocolPart(pair.install.transform, sa.protocol),
     connId: sa.connId,
   };
 }
@@ -25,7 +25,8 @@ function initializeMessage(pair: SaPair, sa: SecurityAssociation): KeyEngineMess
   return {
     direction: inbound ? 'INBOUND' : 'OUTBOUND',
     ...identity(pair),
-    transform: install.transform,
+    protocol: sa.protocol,
+    transform: protocolPart(install.transform, sa.protocol),
     lifetimeSeconds: install.lifetimeSeconds,
     lifetimeKilobytes: install.lifetimeKilobytes,
     spi: sa.crypto.spi,
@@ -34,9 +35,9 @@ function initializeMessage(pair: SaPair, sa: SecurityAssociation): KeyEngineMess
   };
 }
 
-/** IOS: a queue event, initialize_sas for each direction, then create_sa for each. */
+/** IOS: a queue event, initialize_sas for each SA, then create_sa for each. */
 export function installTrace(pair: SaPair): IpsecTraceEvent[] {
-  const directions = [pair.inbound, pair.outbound];
+  const directions = sasOf(pair);
   return [
     { subsystem: 'ipsec', kind: 'key-engine-queue-event' },
     ...directions.map((sa): IpsecTraceEvent => ({ subsystem: 'ipsec', kind: 'initialize-sas', message: initializeMessage(pair, sa) })),
@@ -46,12 +47,12 @@ export function installTrace(pair: SaPair): IpsecTraceEvent[] {
 
 /** The soft lifetime of the outbound SA ran out. */
 export function expiringTrace(pair: SaPair): IpsecTraceEvent {
-  return { subsystem: 'ipsec', kind: 'lifetime-expiring', sa: summary(pair, pair.outbound), identity: identity(pair) };
+  return { subsystem: 'ipsec', kind: 'lifetime-expiring', sa: summary(pair, outermostOutbound(pair)), identity: identity(pair) };
 }
 
-/** delete_sa for each direction, and the crypto engine frees both connections. */
+/** delete_sa for each SA, and the crypto engine frees their connections. */
 export function deleteTrace(pair: SaPair): IpsecTraceEvent[] {
-  const directions = [pair.inbound, pair.outbound];
+  const directions = sasOf(pair);
   return [
     ...directions.map((sa): IpsecTraceEvent => ({ subsystem: 'ipsec', kind: 'delete-sa', sa: summary(pair, sa), identity: identity(pair) })),
     ...directions.map((sa): IpsecTraceEvent => ({ subsystem: 'engine', kind: 'delete-connection', connId: sa.connId })),

@@ -129,8 +129,9 @@ test('the responder engine takes the initiator packets through its receive path'
   const outbound = saFor(0xceac0247).logged;
   engine.installSaPair({
     policy, local: policy.localAddress, remote: policy.peers[0]!, localProxy: local, remoteProxy: remote, transform: AES128_SHA1,
-    inbound, outbound, lifetimeSeconds: 3600, lifetimeKilobytes: 4608000, isakmpConnId: 1, initiator: false,
-  }, engine.allocateFlows());
+    inbound: { esp: inbound }, outbound: { esp: outbound }, lifetimeSeconds: 3600, lifetimeKilobytes: 4608000, isakmpConnId: 1,
+    initiator: false,
+  }, engine.allocateFlows(['esp']));
   for (const packet of PACKETS.filter((p) => formatIpv4(p.destination) === '192.0.2.2')) node.receive(wan, encodeIpv4(packet));
   const ident = engine.snapshot()[0]!.idents[0]!;
   assert.equal(ident.counters.decaps, 2);

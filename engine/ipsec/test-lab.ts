@@ -3,8 +3,10 @@ import { decodeIpv4, type Ipv4Datagram } from '../wire/ipv4.ts';
 import { IpProtocol } from '../wire/ip-protocols.ts';
 import { fromHex } from '../wire/test-hex.ts';
 import { IpsecEngine } from './ipsec-engine.ts';
-import type {
-  Acquire, CryptoPolicy, IpsecEvents, ProxyIdentity, SaPairInstall, TransformProposal,
+import {
+  protocolsOf,
+  type Acquire, type CryptoPolicy, type IpsecEvents, type PerProtocol, type ProxyIdentity, type SaKeys, type SaPairInstall,
+  type TransformProposal,
 } from './ipsec-port.ts';
 import type { IpsecTraceEvent } from './ipsec-trace.ts';
 
@@ -59,7 +61,7 @@ export function tedPolicy(side: 'daphne' | 'fred', overrides: Partial<CryptoPoli
 export class EventRecorder implements IpsecEvents {
   readonly acquires: Acquire[] = [];
   readonly rekeys: Array<{ policy: CryptoPolicy; local: ProxyIdentity; remote: ProxyIdentity; peer: number }> = [];
-  readonly expirations: Array<{ peer: number; inboundSpi: number; isakmpConnId: number }> = [];
+  readonly expirations: Array<{ peer: number; inboundSpis: PerProtocol<number>; isakmpConnId: number }> = [];
   onAcquire: ((acquire: Acquire) => void) | undefined;
 
   acquire(acquire: Acquire): void {
@@ -71,8 +73,8 @@ export class EventRecorder implements IpsecEvents {
     this.rekeys.push({ policy, local, remote, peer });
   }
 
-  expired(peer: number, inboundSpi: number, isakmpConnId: number): void {
-    this.expirations.push({ peer, inboundSpi, isakmpConnId });
+  expired(peer: number, inboundSpis: PerProtocol<number>, isakmpConnId: number): void {
+    this.expirations.push({ peer, inboundSpis, isakmpConnId });
   }
 }
 
@@ -83,7 +85,15 @@ export interface PairSpec {
   daphneInboundSpi?: number;
   daphneOutboundSpi?: number;
   keys?: typeof KEYS;
+  /** AH integrity keys per direction, for a transform with AH (the AH SPIs are the ESP ones plus 1). */
+  ahKeys?: { daphneToFred: Uint8Array; fredToDaphne: Uint8Array };
 }
+
+/** Fixed HMAC keys for AH: 20 bytes serve SHA-1; MD5 takes the first 16. */
+export const AH_KEYS = {
+  daphneToFred: fromHex('a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3'),
+  fredToDaphne: fromHex('c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3'),
+};
 
 export function ipsecLab(options: LabOptions & { daphnePolicy?: Partial<CryptoPolicy>; fredPolicy?: Partial<CryptoPolicy> } = {}) {
   const lab = tedLab(options);
@@ -110,8 +120,13 @@ export function ipsecLab(options: LabOptions & { daphnePolicy?: Partial<CryptoPo
     const transform = spec.transform ?? policies.daphne.transformSets[0]!;
     const daphneIn = spec.daphneInboundSpi ?? DAPHNE_INBOUND_SPI;
     const daphneOut = spec.daphneOutboundSpi ?? DAPHNE_OUTBOUND_SPI;
-    const toFred = { encryptionKey: keys.daphneToFred.encryption, integrityKey: keys.daphneToFred.integrity };
-    const toDaphne = { encryptionKey: keys.fredToDaphne.encryption, integrityKey: keys.fredToDaphne.integrity };
+    const protocols = protocolsOf(transform);
+    const ahKeyLength = transform.ah === 'ah-sha-hmac' ? 20 : 16;
+    const ahKeys = spec.ahKeys ?? AH_KEYS;
+    const keysFor = (esp: { encryption: Uint8Array; integrity: Uint8Array }, ah: Uint8Array, spi: number): PerProtocol<SaKeys> => ({
+      ...(protocols.includes('esp') ? { esp: { spi, encryptionKey: esp.encryption, integrityKey: esp.integrity } } : {}),
+      ...(protocols.includes('ah') ? { ah: { spi: spi + 1, encryptionKey: new Uint8Array(0), integrityKey: ah.slice(0, ahKeyLength) } } : {}),
+    });
     const common = {
       transform,
       lifetimeSeconds: spec.lifetimeSeconds ?? 3600,
@@ -122,15 +137,15 @@ export function ipsecLab(options: LabOptions & { daphnePolicy?: Partial<CryptoPo
     const daphneInstall: SaPairInstall = {
       ...common, initiator: true, policy: policies.daphne, local: ip('11.11.11.1'), remote: ip('11.11.11.2'),
       localProxy: DAPHNE_LAN, remoteProxy: FRED_LAN,
-      inbound: { spi: daphneIn, ...toDaphne }, outbound: { spi: daphneOut, ...toFred },
+      inbound: keysFor(keys.fredToDaphne, ahKeys.fredToDaphne, daphneIn), outbound: keysFor(keys.daphneToFred, ahKeys.daphneToFred, daphneOut),
     };
     const fredInstall: SaPairInstall = {
       ...common, initiator: false, policy: policies.fred, local: ip('11.11.11.2'), remote: ip('11.11.11.1'),
       localProxy: FRED_LAN, remoteProxy: DAPHNE_LAN,
-      inbound: { spi: daphneOut, ...toFred }, outbound: { spi: daphneIn, ...toDaphne },
+      inbound: keysFor(keys.daphneToFred, ahKeys.daphneToFred, daphneOut), outbound: keysFor(keys.fredToDaphne, ahKeys.fredToDaphne, daphneIn),
     };
-    daphneIpsec.installSaPair(daphneInstall, daphneIpsec.allocateFlows());
-    fredIpsec.installSaPair(fredInstall, fredIpsec.allocateFlows());
+    daphneIpsec.installSaPair(daphneInstall, daphneIpsec.allocateFlows(protocols));
+    fredIpsec.installSaPair(fredInstall, fredIpsec.allocateFlows(protocols));
   }
 
   const espOnWan = (from: string) =>

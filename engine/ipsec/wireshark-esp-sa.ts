@@ -1,6 +1,8 @@
 import { bytesToHex } from '../wire/bytes.ts';
 import { formatIpv4 } from '../wire/ipv4-address.ts';
-import type { SaPair, SecurityAssociation } from './sa-database.ts';
+import type { IntegrityAlgorithm } from '../crypto/integrity-algorithm.ts';
+import type { EspSaCrypto } from './esp-transform.ts';
+import type { InboundSa, OutboundSa, SaPair } from './sa-database.ts';
 
 /**
  * Wireshark's ESP SA table (`esp_sa` UAT): one row per SA, exactly as
@@ -30,24 +32,31 @@ function hexKey(key: Uint8Array): string {
   return key.length === 0 ? '' : `0x${bytesToHex(key)}`;
 }
 
-export function espSaRow(sa: SecurityAssociation): string {
-  const { crypto } = sa;
-  const encryption = crypto.cipher === null ? NULL_ALGORITHM : (ENCRYPTION_NAMES[crypto.cipher.name] ?? NULL_ALGORITHM);
-  const authentication =
-    crypto.integrity === undefined ? NULL_ALGORITHM : (AUTHENTICATION_NAMES[crypto.integrity.name] ?? NULL_ALGORITHM);
+function row(source: number, destination: number, spi: number, encryption: string, encryptionKey: Uint8Array, integrity: IntegrityAlgorithm | undefined, integrityKey: Uint8Array): string {
+  const authentication = integrity === undefined ? NULL_ALGORITHM : (AUTHENTICATION_NAMES[integrity.name] ?? NULL_ALGORITHM);
   return quoted([
-    'IPv4',
-    formatIpv4(sa.source),
-    formatIpv4(sa.destination),
-    `0x${(crypto.spi >>> 0).toString(16).padStart(8, '0')}`,
-    encryption,
-    hexKey(crypto.encryptionKey),
-    authentication,
-    hexKey(crypto.integrityKey),
+    'IPv4', formatIpv4(source), formatIpv4(destination), `0x${(spi >>> 0).toString(16).padStart(8, '0')}`,
+    encryption, hexKey(encryptionKey), authentication, hexKey(integrityKey),
   ]);
 }
 
-/** Both SAs of every pair, outbound first as the pair's owner sends it. */
+export function espSaRow(sa: InboundSa<EspSaCrypto> | OutboundSa<EspSaCrypto>): string {
+  const { crypto } = sa;
+  const encryption = crypto.cipher === null ? NULL_ALGORITHM : (ENCRYPTION_NAMES[crypto.cipher.name] ?? NULL_ALGORITHM);
+  return row(sa.source, sa.destination, crypto.spi, encryption, crypto.encryptionKey, crypto.integrity, crypto.integrityKey);
+}
+
+/** Both ESP SAs of every bundle, outbound first as the bundle's owner sends it. */
 export function espSaRows(pairs: readonly SaPair[]): string[] {
-  return pairs.flatMap((pair) => [espSaRow(pair.outbound), espSaRow(pair.inbound)]);
+  return pairs.flatMap((pair) => (pair.esp === undefined ? [] : [espSaRow(pair.esp.outbound), espSaRow(pair.esp.inbound)]));
+}
+
+/**
+ * AH SAs in the same row layout, encryption NULL. Wireshark keeps no AH key table (AH is not
+ * encrypted, and its dissector does not check ICVs), so these rows are for people and for
+ * tests that check AH ICVs themselves; `esp_sa` alone lets Wireshark decrypt ESP inside AH.
+ */
+export function ahSaRows(pairs: readonly SaPair[]): string[] {
+  return pairs.flatMap((pair) => (pair.ah === undefined ? [] : [pair.ah.outbound, pair.ah.inbound].map((sa) =>
+    row(sa.source, sa.destination, sa.crypto.spi, NULL_ALGORITHM, new Uint8Array(0), sa.crypto.integrity, sa.crypto.integrityKey))));
 }

@@ -7,7 +7,16 @@ import { PcapWriter } from '../wire/pcap.ts';
 export interface SavedCapture {
   pcap: string;
   espSa: string;
+  /** AH SAs in the `esp_sa` row layout: Wireshark has no AH key table, but people and AH checks need the keys. */
+  ahSa: string;
   ikeDecryptionTable: string;
+}
+
+/** The key rows of every SA a lab ever had, one table each. */
+export interface KeyRows {
+  espSa: string[];
+  ahSa: string[];
+  ikeDecryption: string[];
 }
 
 /**
@@ -28,18 +37,20 @@ export class LinkCapture {
   }
 
   /**
-   * Writes `<dir>/<link>.pcap` and the Wireshark UAT files `esp_sa` and `ikev1_decryption_table`,
-   * one row per line as `tshark -o 'uat:NAME:ROW'` takes it.
+   * Writes `<dir>/<link>.pcap`, the Wireshark UAT files `esp_sa` and `ikev1_decryption_table`,
+   * one row per line as `tshark -o 'uat:NAME:ROW'` takes it, and `ah_sa` with the AH keys.
    */
-  save(dir: string, keyRows: { espSa: string[]; ikeDecryption: string[] }): SavedCapture {
+  save(dir: string, keyRows: KeyRows): SavedCapture {
     mkdirSync(dir, { recursive: true });
     const files = {
       pcap: path.join(dir, `${this.link.name}.pcap`),
       espSa: path.join(dir, 'esp_sa'),
+      ahSa: path.join(dir, 'ah_sa'),
       ikeDecryptionTable: path.join(dir, 'ikev1_decryption_table'),
     };
     writeFileSync(files.pcap, this.writer.toBytes());
     writeFileSync(files.espSa, rowsText(keyRows.espSa));
+    writeFileSync(files.ahSa, rowsText(keyRows.ahSa));
     writeFileSync(files.ikeDecryptionTable, rowsText(keyRows.ikeDecryption));
     return files;
   }

@@ -9,7 +9,7 @@ import { parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
 import { renderPing } from '../ios/index.ts';
 import { Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
-import { LinkCapture, type SavedCapture } from './capture.ts';
+import { LinkCapture, type KeyRows, type SavedCapture } from './capture.ts';
 import { loadTopologyFile, parseTopology, configLineLocation, formatTopologyError } from './topology/index.ts';
 import type { TopologySpec, RouterSpec, EndSpec, TopologyResult } from './topology/index.ts';
 
@@ -171,15 +171,13 @@ export class Lab {
   }
 
   /** The key rows of every SA any router ever had: both ends know them, so each row appears once. */
-  private wiresharkKeys(): { espSa: string[]; ikeDecryption: string[] } {
-    const espSa = new Set<string>();
-    const ikeDecryption = new Set<string>();
+  private wiresharkKeys(): KeyRows {
+    const rows = { espSa: new Set<string>(), ahSa: new Set<string>(), ikeDecryption: new Set<string>() };
     for (const router of this.routers.values()) {
       const keys = router.crypto.wiresharkKeys();
-      keys.espSa.forEach((row) => espSa.add(row));
-      keys.ikeDecryption.forEach((row) => ikeDecryption.add(row));
+      for (const table of ['espSa', 'ahSa', 'ikeDecryption'] as const) keys[table].forEach((row) => rows[table].add(row));
     }
-    return { espSa: [...espSa], ikeDecryption: [...ikeDecryption] };
+    return { espSa: [...rows.espSa], ahSa: [...rows.ahSa], ikeDecryption: [...rows.ikeDecryption] };
   }
 
   routerNames(): string[] {

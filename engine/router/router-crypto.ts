@@ -99,7 +99,7 @@ export class RouterCrypto {
   }
 
   /** The Wireshark UAT rows that decrypt what this router sent and received. */
-  wiresharkKeys(): { espSa: string[]; ikeDecryption: string[] } {
-    return { espSa: this.ipsec.espSaRows(), ikeDecryption: [...this.ikeKeyRows] };
+  wiresharkKeys(): { espSa: string[]; ahSa: string[]; ikeDecryption: string[] } {
+    return { espSa: this.ipsec.espSaRows(), ahSa: this.ipsec.ahSaRows(), ikeDecryption: [...this.ikeKeyRows] };
   }
 }

@@ -45,9 +45,9 @@ Feature: A tunnel that cannot come up fails the way IOS 12.2 shows it
       ISAKMP (0:1): Checking ISAKMP transform 1 against priority 10 policy
       ISAKMP: encryption 3DES-CBC
       ISAKMP (0:1): Encryption algorithm offered does not match policy!
-      ISAKMP (0:1): atts are not acceptable. Next payload is 0
+      ISAKMP (0:1): atts not acceptable. Next payload is 0
       ISAKMP (0:1): no offers accepted!
-      ISAKMP (0:1): phase 1 SA policy not acceptable! (local 192.168.12.2 remote 192.168.12.1)
+      ISAKMP (0:1): phase 1 SA not acceptable!
       """
     And the debug log of "R1" does not contain "MM_SA_SETUP"
     When I run "show crypto isakmp sa" on "R2"
@@ -60,12 +60,23 @@ Feature: A tunnel that cannot come up fails the way IOS 12.2 shows it
       """
     And host "pc1" pings "pc2"
     Then the ping shows "....."
-    And the debug log of "R2" contains "IPSEC(validate_transform_proposal): transform proposal not supported for identity:"
+    And the debug log of "R2" contains in order:
+      """
+      ISAKMP (0:1): Checking IPsec proposal 1
+      ISAKMP: transform 1, ESP_DES
+      validate proposal 0
+      IPSEC(validate_proposal): transform proposal (prot 3, trans 2, hmac_alg 1) not supported
+      ISAKMP (0:1): atts not acceptable. Next payload is 0
+      ISAKMP (0:1): phase 2 SA not acceptable!
+      %CRYPTO-6-IKMP_MODE_FAILURE: Processing of Quick mode failed with peer at 192.168.12.1
+      """
     And the debug log of "R1" contains "processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3"
     When I run "show crypto isakmp sa" on "R1"
     Then the output contains "QM_IDLE"
+    # The first echo started the negotiation; the four after it found it under way and count as send errors.
     When I run "show crypto ipsec sa" on "R1"
     Then the output contains "#pkts encaps: 0, #pkts encrypt: 0, #pkts digest 0"
+    And the output contains "#send errors 4, #recv errors 0"
 
   Scenario: With crypto ACLs that do not mirror each other the responder refuses the proxies
     When I configure "R2" with:
@@ -75,24 +86,79 @@ Feature: A tunnel that cannot come up fails the way IOS 12.2 shows it
       """
     And host "pc1" pings "pc2"
     Then the ping shows "....."
-    And the debug log of "R2" contains "IPSEC(validate_transform_proposal): proxy identities not supported"
+    And the debug log of "R2" contains in order:
+      """
+      ISAKMP (0:1): atts are acceptable.
+      IPSEC(validate_proposal_request): proposal part #1,
+      IPSEC(validate_proposal_request): proxy identities not supported
+      ISAKMP (0:1): phase 2 SA not acceptable!
+      """
     And the debug log of "R1" contains "ISAKMP (0:1): SA has been authenticated with 192.168.12.2"
     And the debug log of "R1" does not contain "Creating IPsec SAs"
 
-  Scenario: With PFS on one side only quick mode is refused
+  # The set pfs command reference: a router without set pfs accepts any PFS offer; one with set pfs requires it.
+  Scenario: With PFS on the initiator only, the responder accepts the offer and both ends run PFS in its group
     When I configure "R1" with:
       """
       crypto map vpn 10
        set pfs group2
       """
     And host "pc1" pings "pc2"
+    Then the ping shows ".!!!!"
+    And the debug log of "R2" contains in order:
+      """
+      ISAKMP (0:1): Checking IPsec proposal 1
+      ISAKMP:      group is 2
+      ISAKMP (0:1): atts are acceptable.
+      ISAKMP (0:1): processing KE payload. message ID =
+      ISAKMP (0:1): Creating IPsec SAs
+      """
+
+  Scenario: With PFS on the responder only quick mode is refused
+    When I configure "R2" with:
+      """
+      crypto map vpn 10
+       set pfs group2
+      """
+    And host "pc1" pings "pc2"
     Then the ping shows "....."
+    And the debug log of "R2" contains in order:
+      """
+      ISAKMP (0:1): Checking IPsec proposal 1
+      IPSEC(validate_proposal): transform proposal (prot 3, trans 2, hmac_alg 1) not supported
+      ISAKMP (0:1): phase 2 SA not acceptable!
+      """
     And the debug log of "R1" contains in order:
       """
       ISAKMP (0:1): beginning Quick Mode exchange, M-ID of
       ISAKMP (0:1): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3
       """
     And the debug log of "R1" does not contain "Creating IPsec SAs"
+
+  Scenario: set pfs without a group takes a group2 offer; set pfs group5 refuses it
+    When I configure "R1" with:
+      """
+      crypto map vpn 10
+       set pfs group2
+      """
+    And I configure "R2" with:
+      """
+      crypto map vpn 10
+       set pfs
+      """
+    And host "pc1" pings "pc2"
+    Then the ping shows ".!!!!"
+    When I configure "R2" with:
+      """
+      crypto map vpn 10
+       set pfs group5
+      """
+    And I run "clear crypto sa" on "R1"
+    And I run "clear crypto sa" on "R2"
+    And 1 seconds pass
+    And host "pc1" pings "pc2"
+    Then the ping shows "....."
+    And the debug log of "R2" contains "phase 2 SA not acceptable!"
 
   Scenario: With an unreachable peer main mode never gets an answer
     When I configure "R1" with:

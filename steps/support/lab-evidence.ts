@@ -52,6 +52,11 @@ function namedForEmptiness(name: string, text: string): Evidence {
 }
 
 /** Saves each captured link to a scratch folder and reads the files back as evidence. */
+/** The AH keys, when the lab had AH SAs (most labs have none, and an empty file is noise). */
+function ahEvidence(rows: string): ReturnType<typeof textEvidence>[] {
+  return rows.length === 0 ? [] : [textEvidence('ah_sa', rows)];
+}
+
 function captureGroups(lab: Lab): EvidenceGroup[] {
   const captured = lab.topology.links.filter((link) => link.capture);
   if (captured.length === 0) return [];
@@ -65,6 +70,7 @@ function captureGroups(lab: Lab): EvidenceGroup[] {
           { name: `${link.name}.pcap`, content: readFileSync(saved.pcap), contentType: PCAP_TYPE, fileExtension: '.pcap' },
           textEvidence('esp_sa', readFileSync(saved.espSa, 'utf8')),
           textEvidence('ikev1_decryption_table', readFileSync(saved.ikeDecryptionTable, 'utf8')),
+          ...ahEvidence(readFileSync(saved.ahSa, 'utf8')),
         ],
       };
     });

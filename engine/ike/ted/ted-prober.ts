@@ -1,5 +1,4 @@
-import { AH_TRANSFORM_ID, authAlgorithmByKeyword, espTransformByKeyword } from '../../crypto/index.ts';
-import type { Acquire, TransformProposal } from '../../ipsec/ipsec-port.ts';
+import { ipsecTransformNumbers, type Acquire, type TransformProposal } from '../../ipsec/ipsec-port.ts';
 import {
   encodeIsakmp, IdType, PayloadType, readTedReply, TED_PROXY_PAYLOAD_TYPE, TED_PROXY_SUBPAYLOAD, tedProbeMessage,
   type IsakmpMessage, type IsakmpPayload,
@@ -8,7 +7,6 @@ import type { CpuJob } from '../cpu-queue.ts';
 import type { IkeContext } from '../ike-context.ts';
 import { IsakmpSa } from '../isakmp-sa.ts';
 import { openPhase1, negotiationInFlight } from '../phase1-start.ts';
-import { protocolOf } from '../phase2-proposal.ts';
 import { CISCO_IOS_VENDOR_ID, processVendorIds } from '../phase1-steps.ts';
 import { proxyIdPayload, proxyOfId } from '../quick-mode-common.ts';
 import type { ArrivedDatagram } from '../receive.ts';
@@ -30,17 +28,11 @@ const COOKIE_LENGTH = 8;
 const ADDRESS_ID = { idType: IdType.ipv4Addr, protocol: 17, port: 500, length: 8 } as const;
 const GENERIC_HEADER = 4;
 
-/** What IOS prints of the transform: IPsec protocol, transform id, authentication algorithm. */
+/** What IOS prints of the transform: IPsec protocol, transform id, authentication algorithm (of ESP, else AH). */
 function transformNumbers(set: TransformProposal | undefined): { protocolId: number; transformId: number; hmac: number } {
   if (set === undefined) return { protocolId: 0, transformId: 0, hmac: 0 };
-  const authKeyword = set.espAuth ?? set.ah;
-  const auth = authKeyword === undefined ? undefined : authAlgorithmByKeyword(authKeyword);
-  const hmac = auth?.ok ? auth.value.id : 0;
-  if (set.espCipher === undefined) {
-    return { protocolId: protocolOf(set), transformId: set.ah === 'ah-sha-hmac' ? AH_TRANSFORM_ID.AH_SHA : AH_TRANSFORM_ID.AH_MD5, hmac };
-  }
-  const cipher = espTransformByKeyword(set.espCipher.transform, set.espCipher.keyBits);
-  return { protocolId: protocolOf(set), transformId: cipher.ok ? cipher.value.id : 0, hmac };
+  const numbers = ipsecTransformNumbers(set);
+  return numbers.esp ?? numbers.ah ?? { protocolId: 0, transformId: 0, hmac: 0 };
 }
 
 function probeId(ctx: IkeContext): number {

@@ -1,5 +1,7 @@
-import type {
-  CryptoPolicy, DhGroupNumber, IpsecPort, ProposalVerdict, ProxyIdentity, SaPairInstall, TransformProposal,
+import {
+  protocolPart, protocolsOf,
+  type CryptoPolicy, type DhGroupNumber, type FlowIds, type IpsecPort, type IpsecProtocol, type PerProtocol, type ProposalVerdict,
+  type ProxyIdentity, type SaPairInstall, type TransformProposal,
 } from '../../ipsec/ipsec-port.ts';
 import type { SeededRandom } from '../../sim/random.ts';
 import type { Ipv4Address } from '../../wire/ipv4-address.ts';
@@ -11,7 +13,14 @@ import type { Ipv4Address } from '../../wire/ipv4-address.ts';
  * call in order, so a test sees where in IKE's sequence each one happened.
  */
 
-export type PortCall = 'allocateSpi' | 'validateProposal' | 'allocateFlows' | 'installSaPair' | 'deleteSas';
+export type PortCall = 'allocateSpi' | 'validateTransform' | 'validateProposal' | 'allocateFlows' | 'installSaPair' | 'deleteSas';
+
+/** The `set pfs` rule of the command reference: no set pfs takes any offer; group1 takes 1 or 2; others themselves. */
+function pfsAccepted(local: DhGroupNumber | undefined, offered: DhGroupNumber | undefined): boolean {
+  if (local === undefined) return true;
+  if (offered === undefined) return false;
+  return local === 1 ? offered <= 2 : local === offered;
+}
 
 const MIN_SPI = 256;
 const FIRST_FLOW = 2000;
@@ -27,8 +36,8 @@ export function sameTransform(a: TransformProposal, b: TransformProposal): boole
 
 export class FakeIpsecPort implements IpsecPort {
   readonly calls: PortCall[] = [];
-  readonly installs: Array<{ install: SaPairInstall; connIds: { inboundConnId: number; outboundConnId: number } }> = [];
-  readonly deleted: Array<{ peer: Ipv4Address; spis: number[] }> = [];
+  readonly installs: Array<{ install: SaPairInstall; connIds: PerProtocol<FlowIds> }> = [];
+  readonly deleted: Array<{ peer: Ipv4Address; protocol: IpsecProtocol; spis: number[] }> = [];
   readonly allocatedSpis: number[] = [];
   private nextFlow = FIRST_FLOW;
 
@@ -46,36 +55,45 @@ export class FakeIpsecPort implements IpsecPort {
     return spi;
   }
 
+  validateTransform(local: Ipv4Address, _remote: Ipv4Address, part: TransformProposal, pfsGroup: DhGroupNumber | undefined): boolean {
+    this.record('validateTransform');
+    const [protocol] = protocolsOf(part);
+    return protocol !== undefined && this.policies.some((policy) => policy.localAddress === local
+      && pfsAccepted(policy.pfsGroup, pfsGroup) && policy.transformSets.some((set) => sameTransform(protocolPart(set, protocol), part)));
+  }
+
   validateProposal(
     local: Ipv4Address, _remote: Ipv4Address, localProxy: ProxyIdentity, remoteProxy: ProxyIdentity,
-    offered: TransformProposal[], pfsGroup: DhGroupNumber | undefined,
+    transform: TransformProposal, pfsGroup: DhGroupNumber | undefined,
   ): ProposalVerdict {
     this.record('validateProposal');
     const policy = this.policies.find((candidate) => candidate.localAddress === local
       && candidate.selectors.some((s) => sameProxy(s.local, localProxy) && sameProxy(s.remote, remoteProxy)));
-    if (policy === undefined) return { ok: false, reason: 'proxy-identities-not-supported' };
-    if (policy.pfsGroup !== undefined && policy.pfsGroup !== pfsGroup) return { ok: false, reason: 'transform-not-supported' };
-    for (const set of policy.transformSets) {
-      if (offered.some((offer) => sameTransform(offer, set))) return { ok: true, policy, transform: set };
+    const set = policy?.transformSets.find((candidate) => sameTransform(candidate, transform));
+    if (policy === undefined || set === undefined || !pfsAccepted(policy.pfsGroup, pfsGroup)) {
+      return { ok: false, reason: 'proxy-identities-not-supported' };
     }
-    return { ok: false, reason: 'transform-not-supported' };
+    return { ok: true, policy, transform: set };
   }
 
-  allocateFlows(): { inboundConnId: number; outboundConnId: number } {
+  allocateFlows(protocols: readonly IpsecProtocol[]): PerProtocol<FlowIds> {
     this.record('allocateFlows');
-    const inboundConnId = this.nextFlow;
-    this.nextFlow += 2;
-    return { inboundConnId, outboundConnId: inboundConnId + 1 };
+    const flows: PerProtocol<FlowIds> = {};
+    for (const protocol of protocols) {
+      flows[protocol] = { inboundConnId: this.nextFlow, outboundConnId: this.nextFlow + 1 };
+      this.nextFlow += 2;
+    }
+    return flows;
   }
 
-  installSaPair(install: SaPairInstall, connIds: { inboundConnId: number; outboundConnId: number }): void {
+  installSaPair(install: SaPairInstall, connIds: PerProtocol<FlowIds>): void {
     this.record('installSaPair');
     this.installs.push({ install, connIds });
   }
 
-  deleteSas(peer: Ipv4Address, spis: number[]): void {
+  deleteSas(peer: Ipv4Address, protocol: IpsecProtocol, spis: number[]): void {
     this.record('deleteSas');
-    this.deleted.push({ peer, spis: [...spis] });
+    this.deleted.push({ peer, protocol, spis: [...spis] });
   }
 
   private record(call: PortCall): void {

@@ -1,10 +1,9 @@
 import type {
   IpsecTraceEvent, IpsecTraceKind, KeyEngineMessage, SaIdentity, SaSummary,
 } from '../../ipsec/ipsec-trace.ts';
-import type { TransformProposal } from '../../ipsec/ipsec-port.ts';
 import { formatIpv4 } from '../../wire/ipv4-address.ts';
 import {
-  addressColumn, espKeywords, isakmpProtocolId, keySizeBits, proxyWithType, spiHexDecimal, transformText,
+  addressColumn, isakmpProtocolId, keySizeBits, proxyWithType, spiHexDecimal, transformText,
 } from './ipsec-format.ts';
 
 /**
@@ -12,8 +11,6 @@ import {
  * is returned without its timestamp; continuation lines are part of it, indented as IOS
  * indents them (`(key eng. msg.)` blocks, `spi_response` addresses).
  */
-
-const ESP_PROTOCOL_NAME = 'ESP';
 
 function flagsText(flags: number): string {
   return `0x${flags.toString(16).toUpperCase()}`;
@@ -26,7 +23,7 @@ export function keyEngineBlock(message: KeyEngineMessage): string[] {
     `  (key eng. msg.) ${message.direction} local= ${formatIpv4(message.local)}, remote= ${formatIpv4(message.remote)},`,
     `    local_proxy= ${proxyWithType(message.localProxy)},`,
     `    remote_proxy= ${proxyWithType(message.remoteProxy)},`,
-    `    protocol= ${ESP_PROTOCOL_NAME}, transform= ${transformText(message.transform)},`,
+    `    protocol= ${message.protocol.toUpperCase()}, transform= ${transformText(message.transform)},`,
     `    lifedur= ${message.lifetimeSeconds}s and ${message.lifetimeKilobytes}kb,`,
     `    spi= ${spiHexDecimal(message.spi)}, conn_id= ${message.connId}, keysize= ${keySizeBits(message.transform)}, ` +
       `flags= ${flagsText(message.flags)}${dest}`,
@@ -50,11 +47,6 @@ function identityBlock(identity: SaIdentity): string[] {
   ];
 }
 
-/** `{esp-des esp-md5-hmac }` under a refused transform. */
-function transformBraces(transform: TransformProposal): string {
-  return `    {${espKeywords(transform).join(' ')} }`;
-}
-
 function lines(...parts: Array<string | string[]>): string {
   return parts.flat().join('\n');
 }
@@ -76,9 +68,9 @@ const MESSAGES: MessageTable = {
   'allocate-flow': (e) => `ipsec allocate flow ${e.status}`,
   'validate-proposal-request': (e) =>
     lines(`IPSEC(validate_proposal_request): proposal part #${e.part},`, keyEngineBlock(e.message)),
-  'proxy-identities-not-supported': () => 'IPSEC(validate_transform_proposal): proxy identities not supported',
+  'proxy-identities-not-supported': () => 'IPSEC(validate_proposal_request): proxy identities not supported',
   'transform-not-supported': (e) =>
-    lines('IPSEC(validate_transform_proposal): transform proposal not supported for identity:', transformBraces(e.transform)),
+    `IPSEC(validate_proposal): transform proposal (prot ${e.numbers.protocolId}, trans ${e.numbers.transformId}, hmac_alg ${e.numbers.hmac}) not supported`,
   'initialize-sas': (e) => lines('IPSEC(initialize_sas): ,', keyEngineBlock(e.message)),
   'create-sa': (e) => lines('IPSEC(create_sa): sa created,', saBlock(e.sa, false)),
   'lifetime-expiring': (e) =>

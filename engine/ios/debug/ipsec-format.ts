@@ -42,14 +42,14 @@ function cipherKeyword(transform: TransformProposal): string | undefined {
   return cipher === undefined ? undefined : displayKeyword(cipher.transform, cipher.keyBits);
 }
 
-/** The ESP keywords of a transform, cipher first: `['esp-des', 'esp-md5-hmac']`. */
-export function espKeywords(transform: TransformProposal): string[] {
-  return [cipherKeyword(transform), transform.espAuth].filter((word): word is string => word !== undefined);
+/** The keywords of a transform (set or one protocol's part), AH first, then the cipher: `['esp-des', 'esp-md5-hmac']`. */
+export function transformKeywords(transform: TransformProposal): string[] {
+  return [transform.ah, cipherKeyword(transform), transform.espAuth].filter((word): word is string => word !== undefined);
 }
 
 /** `esp-des esp-md5-hmac ` as debug and show print it, each keyword followed by a blank. */
 export function transformText(transform: TransformProposal): string {
-  return espKeywords(transform).map((word) => `${word} `).join('');
+  return transformKeywords(transform).map((word) => `${word} `).join('');
 }
 
 /** `Tunnel` / `Transport`. */
@@ -73,7 +73,9 @@ const ENGINE_CIPHER_NAMES: Record<string, string> = {
   'esp-aes': 'AES_128_CBC',
   'esp-null': 'NULL',
 };
-const ENGINE_AUTH_NAMES: Record<string, string> = { 'esp-md5-hmac': 'HMAC_MD5', 'esp-sha-hmac': 'HMAC_SHA' };
+const ENGINE_AUTH_NAMES: Record<string, string> = {
+  'esp-md5-hmac': 'HMAC_MD5', 'esp-sha-hmac': 'HMAC_SHA', 'ah-md5-hmac': 'HMAC_MD5', 'ah-sha-hmac': 'HMAC_SHA',
+};
 export const ENGINE_ALGORITHM_WIDTH = 18;
 
 /** The engine's name of an AES cipher: `AES_256_CBC`. */
@@ -91,7 +93,8 @@ export function engineAlgorithmName(transform: TransformProposal): string {
   const cipher = transform.espCipher;
   let cipherName = cipher === undefined ? undefined : ENGINE_CIPHER_NAMES[cipher.transform];
   if (cipher?.transform === 'esp-aes') cipherName = engineAesName(cipher.keyBits ?? 128);
-  const authName = transform.espAuth === undefined ? undefined : ENGINE_AUTH_NAMES[transform.espAuth];
+  const authKeyword = transform.espAuth ?? transform.ah;
+  const authName = authKeyword === undefined ? undefined : ENGINE_AUTH_NAMES[authKeyword];
   return engineAlgorithm(authName, cipherName);
 }
 

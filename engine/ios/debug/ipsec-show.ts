@@ -16,6 +16,7 @@ import {
 /** The crypto engine slot of a c2600's software engine. */
 const ENGINE_SLOT = 0;
 
+/** One SA; an AH SA has no `IV size` line, having no cipher (the layout of later IOS; 12.2's is unconfirmed). */
 function saLines(sa: SaSnapshot): string[] {
   return [
     `      spi: ${spiHexDecimal(sa.spi)}`,
@@ -23,19 +24,20 @@ function saLines(sa: SaSnapshot): string[] {
     `        in use settings ={${modeText(sa.transform.mode)}, }`,
     `        slot: ${ENGINE_SLOT}, conn id: ${sa.connId}, flow_id: ${sa.flowId}, crypto map: ${sa.mapName}`,
     `        sa timing: remaining key lifetime (k/sec): (${sa.remainingKilobytes}/${sa.remainingSeconds})`,
-    `        IV size: ${sa.ivSizeBytes} bytes`,
+    ...(sa.protocol === 'esp' ? [`        IV size: ${sa.ivSizeBytes} bytes`] : []),
     `        replay detection support: ${sa.replayDetection ? 'Y' : 'N'}`,
   ];
 }
 
-/** The esp, ah and pcp sections of one direction; this data plane carries ESP only. */
-function directionLines(direction: 'inbound' | 'outbound', esp: readonly SaSnapshot[]): string[] {
+/** The esp, ah and pcp sections of one direction (IPPCP compression is not modelled: always empty). */
+function directionLines(direction: 'inbound' | 'outbound', sas: readonly SaSnapshot[]): string[] {
   return [
     '',
     `     ${direction} esp sas:`,
-    ...esp.flatMap(saLines),
+    ...sas.filter((sa) => sa.protocol === 'esp').flatMap(saLines),
     '',
     `     ${direction} ah sas:`,
+    ...sas.filter((sa) => sa.protocol === 'ah').flatMap(saLines),
     '',
     `     ${direction} pcp sas:`,
   ];
@@ -83,12 +85,14 @@ export function renderShowCryptoIpsecSa(interfaces: readonly InterfaceSnapshot[]
 export function renderShowCryptoIpsecSaAddress(interfaces: readonly InterfaceSnapshot[]): string[] {
   const all = interfaces.flatMap((iface) => iface.idents.flatMap((ident) => [...ident.inbound, ...ident.outbound]));
   const destinations = [...new Set(all.map((sa) => sa.destination))].sort((a, b) => a - b);
-  return destinations.flatMap((destination) => [
-    `dest address: ${formatIpv4(destination)}`,
-    '   protocol: ESP',
-    ...all.filter((sa) => sa.destination === destination).flatMap(saLines),
-    '',
-  ]);
+  return destinations.flatMap((destination) => {
+    const here = all.filter((sa) => sa.destination === destination);
+    const section = (protocol: SaSnapshot['protocol']) => {
+      const sas = here.filter((sa) => sa.protocol === protocol);
+      return sas.length === 0 ? [] : [`   protocol: ${protocol.toUpperCase()}`, ...sas.flatMap(saLines)];
+    };
+    return [`dest address: ${formatIpv4(destination)}`, ...section('ah'), ...section('esp'), ''];
+  });
 }
 
 /** `{ esp-des esp-md5-hmac  }`: the keywords as configured, AH on a line of its own. */

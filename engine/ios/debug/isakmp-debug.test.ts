@@ -55,7 +55,9 @@ function stamp(timeMs: number): string {
 /** The lab's log as the console would show it, from the same start on. */
 function actual(log: readonly LogEntry[], start: string): DebugMessage[] {
   let lastTime = 0;
-  const messages = log.map((entry): DebugMessage => {
+  // A transform the data plane accepts prints nothing (validate_proposal speaks only to refuse).
+  const printing = log.filter((entry) => entry.kind !== 'port' || entry.call !== 'validateTransform');
+  const messages = printing.map((entry): DebugMessage => {
     if (entry.kind === 'port') return { timestamp: stamp(lastTime), text: portMarker(entry.call) };
     lastTime = entry.event.timeMs;
     return { timestamp: stamp(entry.event.timeMs), text: renderIkeEvent(entry.event) };

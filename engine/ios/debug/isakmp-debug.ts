@@ -112,9 +112,9 @@ const RENDERERS: Renderers = {
   'checking-isakmp-transform': (e) => `${conn(e.connId)}Checking ISAKMP transform ${e.transform} against priority ${e.priority} policy`,
   'isakmp-attribute': (e) => attributeLine(phase1Attribute(e.view)),
   'isakmp-mismatch': (e) => `${conn(e.connId)}${MISMATCHES[e.mismatch]}`,
-  'isakmp-atts-verdict': (e) => `${conn(e.connId)}atts are ${e.acceptable ? '' : 'not '}acceptable. Next payload is ${e.nextPayload}`,
+  'isakmp-atts-verdict': (e) => `${conn(e.connId)}atts ${e.acceptable ? 'are' : 'not'} acceptable. Next payload is ${e.nextPayload}`,
   'no-offers-accepted': (e) => `${conn(e.connId)}no offers accepted!`,
-  'phase1-not-acceptable': (e) => `${conn(e.connId)}phase 1 SA policy not acceptable! (local ${ip(e.local)} remote ${ip(e.remote)})`,
+  'phase1-not-acceptable': (e) => `${conn(e.connId)}phase 1 SA not acceptable!`,
   'psk-authentication': (e) => `${conn(e.connId)}SA is doing pre-shared key authentication using id type ID_IPV4_ADDR`,
   'skeyid-generated': (e) => `${conn(e.connId)}SKEYID state generated`,
   'id-payload': (e) => [
@@ -135,10 +135,9 @@ const RENDERERS: Renderers = {
   'transform-attributes': () => 'ISAKMP:   attributes in transform:',
   'ipsec-attribute': (e) => attributeLine(phase2Attribute(e.view)),
   'validate-proposal': (e) => `validate proposal ${e.result}`,
-  'ipsec-atts-verdict': (e) => `${conn(e.connId)}atts are ${e.acceptable ? '' : 'not '}acceptable.`,
+  'ipsec-atts-verdict': (e) => (e.acceptable ? `${conn(e.connId)}atts are acceptable.` : `${conn(e.connId)}atts not acceptable. Next payload is ${e.nextPayload}`),
   'validate-proposal-request': (e) => `validate proposal request ${e.result}`,
-  'ipsec-policy-invalidated': (e) => `${conn(e.connId)}IPSec policy invalidated proposal`,
-  'phase2-not-acceptable': (e) => `${conn(e.connId)}phase 2 SA policy not acceptable! (local ${ip(e.local)} remote ${ip(e.remote)})`,
+  'phase2-not-acceptable': (e) => `${conn(e.connId)}phase 2 SA not acceptable!`,
   'creating-ipsec-sas': (e) => `${conn(e.connId)}Creating IPsec SAs`,
   'ipsec-sa-endpoints': (e) =>
     `${INDENT}${e.direction} SA from ${pad15(e.source)} to ${pad15(e.destination)} (proxy ${pad15(e.sourceProxy)} to ${pad15(e.destinationProxy)})`,
@@ -157,6 +156,8 @@ const RENDERERS: Renderers = {
   'retransmitting': (e) => `${conn(e.connId)}retransmitting phase ${e.phase} ${e.state}`,
   'duplicate-packet': (e) => `${conn(e.connId)}phase ${e.phase} packet is a duplicate of a previous packet.`,
   'retransmit-for-duplicate': (e) => `${conn(e.connId)}retransmitting due to retransmit phase ${e.phase}`,
+  'retransmission-skipped': (e) =>
+    `${conn(e.connId)}retransmission skipped for phase ${e.phase} (time since last transmission ${Math.round(e.sinceMs)})`,
   'notify-processing': (e) =>
     `${conn(e.connId)}processing NOTIFY ${notifyName(e.notifyType)} protocol ${e.protocolId}\n${INDENT}spi ${e.spi >>> 0}, message ID = ${signed(e.messageId)}`,
   'notify-without-hash': (e) => `${conn(e.connId)}Notify has no hash. Rejected.`,
@@ -164,6 +165,8 @@ const RENDERERS: Renderers = {
   'responder-lifetime': (e) => `ISAKMP (${e.connId}): responder lifetime of ${e.value}${e.unit === 'seconds' ? 's' : 'kb'}`,
   'delete-processing': (e) => `${conn(e.connId)}processing DELETE payload. message ID = ${signed(e.messageId)}, spi size = ${e.spiSize}`,
   'deleting-spi': (e) => `${conn(e.connId)}deleting spi ${e.spi >>> 0} message ID = ${signed(e.messageId)}`,
+  'input-queue-full': (e) => `ISAKMP: input queue full (${e.waiting} packets waiting), packet from ${ip(e.peer)} dropped`,
+  'half-open-limit': (e) => `ISAKMP: ${e.limit} SAs already negotiating as responder, new SA from ${ip(e.peer)} refused`,
   'reserved-not-zero': (e) => `ISAKMP: reserved not zero on ${PAYLOAD_NAMES[e.payloadType] ?? e.payloadType} payload!`,
   'engine-generate-alg-parameter': () => 'CryptoEngine0: generate alg parameter',
   'engine-dh-status': (e) => `CRYPTO_ENGINE: Dh phase 1 status: ${e.status}`,
