@@ -37,6 +37,8 @@ export interface PendingRetransmission {
   bytes: Uint8Array;
   count: number;
   timer: Timer;
+  /** What the timer does when it fires: resend, or give the exchange up. */
+  onTimeout: (armed: PendingRetransmission) => void;
 }
 
 /** What quick mode is asked to negotiate: one selector of one crypto map entry with one peer. */

@@ -35,7 +35,7 @@ export function sendPhase1(ctx: IkeContext, sa: IsakmpSa, bytes: Uint8Array, awa
   stopPhase1Retransmission(sa);
   recordAnswer(sa, bytes);
   sendPacket(ctx, sa, bytes, sa);
-  if (awaitAnswer) sa.retransmission = arm(ctx, bytes, 0, () => phase1Timeout(ctx, sa));
+  if (awaitAnswer) sa.retransmission = arm(ctx, bytes, 0, (armed) => phase1Timeout(ctx, sa, armed));
 }
 
 export function stopPhase1Retransmission(sa: IsakmpSa): void {
@@ -48,7 +48,7 @@ export function sendPhase2(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExc
   stopPhase2Retransmission(exchange);
   recordAnswer(exchange, bytes);
   sendPacket(ctx, sa, bytes, exchange);
-  if (awaitAnswer) exchange.retransmission = arm(ctx, bytes, 0, () => phase2Timeout(ctx, sa, exchange));
+  if (awaitAnswer) exchange.retransmission = arm(ctx, bytes, 0, (armed) => phase2Timeout(ctx, sa, exchange, armed));
 }
 
 export function stopPhase2Retransmission(exchange: QuickModeExchange): void {
@@ -56,43 +56,57 @@ export function stopPhase2Retransmission(exchange: QuickModeExchange): void {
   exchange.retransmission = undefined;
 }
 
-function arm(ctx: IkeContext, bytes: Uint8Array, count: number, onTimeout: () => void): PendingRetransmission {
-  const timer = ctx.sim.schedule(ctx.timing.retransmitIntervalMs, () => ctx.cpu.submit('timer', () => onTimeout()));
-  return { bytes, count, timer };
+/**
+ * Arms a retransmission. The timeout is handed the retransmission it was armed for: a timer
+ * whose job was already queued when the retransmission was re-armed or stopped finds itself
+ * stale and does nothing.
+ */
+function arm(ctx: IkeContext, bytes: Uint8Array, count: number, onTimeout: (armed: PendingRetransmission) => void): PendingRetransmission {
+  const pending: PendingRetransmission = { bytes, count, onTimeout, timer: undefined! };
+  pending.timer = ctx.sim.schedule(ctx.timing.retransmitIntervalMs, () => ctx.cpu.submit('timer', () => onTimeout(pending)));
+  return pending;
 }
 
-function phase1Timeout(ctx: IkeContext, sa: IsakmpSa): void {
-  const pending = sa.retransmission;
-  if (pending === undefined || sa.deleted) return;
-  ctx.emit({ kind: 'retransmit-due', connId: sa.connId, phase: 1, state: sa.state });
-  if (pending.count >= ctx.timing.maxRetransmissions) {
+function phase1Timeout(ctx: IkeContext, sa: IsakmpSa, pending: PendingRetransmission): void {
+  if (sa.retransmission !== pending || sa.deleted) return;
+  timeout(ctx, sa, sa, 1, pending, () => {
     sa.retransmission = undefined;
     ctx.deleteSa(sa, 'death-by-retransmission-p1');
-    return;
-  }
-  ctx.emit({ kind: 'retransmit-counted', connId: sa.connId, phase: 1 });
-  ctx.emit({ kind: 'retransmitting', connId: sa.connId, phase: 1, state: sa.state });
-  ctx.counters.retransmitted++;
-  sendPacket(ctx, sa, pending.bytes, sa);
-  sa.retransmission = arm(ctx, pending.bytes, pending.count + 1, () => phase1Timeout(ctx, sa));
+  });
 }
 
-function phase2Timeout(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange): void {
-  const pending = exchange.retransmission;
-  if (pending === undefined || sa.deleted || exchange.awaiting === 'done') return;
-  ctx.emit({ kind: 'retransmit-due', connId: sa.connId, phase: 2, state: sa.state });
-  if (pending.count >= ctx.timing.maxRetransmissions) {
+function phase2Timeout(ctx: IkeContext, sa: IsakmpSa, exchange: QuickModeExchange, pending: PendingRetransmission): void {
+  if (exchange.retransmission !== pending || sa.deleted || exchange.awaiting === 'done') return;
+  timeout(ctx, sa, exchange, 2, pending, () => {
     exchange.retransmission = undefined;
     exchange.awaiting = 'done';
     sa.exchanges.delete(exchange.messageId);
     ctx.emit({ kind: 'deleting-node', connId: sa.connId, messageId: exchange.messageId, error: true, reason: 'death-by-retransmission-p2' });
-    return;
+  });
+}
+
+/**
+ * The timer of a message that waits for its answer: after the last retransmission the exchange
+ * is given up; otherwise the retransmission is counted and the message sent again, unless it
+ * went a moment ago as the answer to a duplicate (then the count still moves, so a peer that
+ * keeps sending duplicates cannot keep the exchange alive forever).
+ */
+function timeout(
+  ctx: IkeContext, sa: IsakmpSa, flow: MessageFlow & { retransmission?: PendingRetransmission }, phase: 1 | 2,
+  pending: PendingRetransmission, giveUp: () => void,
+): void {
+  ctx.emit({ kind: 'retransmit-due', connId: sa.connId, phase, state: sa.state });
+  if (pending.count >= ctx.timing.maxRetransmissions) return giveUp();
+  ctx.emit({ kind: 'retransmit-counted', connId: sa.connId, phase });
+  const sinceMs = flow.lastTransmitAt === undefined ? Infinity : ctx.sim.now() - flow.lastTransmitAt;
+  if (sinceMs < ctx.timing.duplicateHoldoffMs) {
+    ctx.emit({ kind: 'retransmission-skipped', connId: sa.connId, phase, sinceMs });
+  } else {
+    ctx.emit({ kind: 'retransmitting', connId: sa.connId, phase, state: sa.state });
+    ctx.counters.retransmitted++;
+    sendPacket(ctx, sa, pending.bytes, flow);
   }
-  ctx.emit({ kind: 'retransmit-counted', connId: sa.connId, phase: 2 });
-  ctx.emit({ kind: 'retransmitting', connId: sa.connId, phase: 2, state: sa.state });
-  ctx.counters.retransmitted++;
-  sendPacket(ctx, sa, pending.bytes, exchange);
-  exchange.retransmission = arm(ctx, pending.bytes, pending.count + 1, () => phase2Timeout(ctx, sa, exchange));
+  flow.retransmission = arm(ctx, pending.bytes, pending.count + 1, pending.onTimeout);
 }
 
 /**

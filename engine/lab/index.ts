@@ -1,4 +1,4 @@
-export { Lab, type IpsecSpis, type LoadOptions, type PingOptions, type PingOutcome } from './lab.ts';
+export { Lab, type IpsecSpis, type LinkPacket, type LoadOptions, type PingOptions, type PingOutcome } from './lab.ts';
 export { LabError, describeError, type LabErrorKind } from './errors.ts';
 export { type SavedCapture } from './capture.ts';
 export {

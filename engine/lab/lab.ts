@@ -35,6 +35,13 @@ export interface IpsecSpis {
   outbound: number[];
 }
 
+/** A datagram a link carried: when (virtual ms), its bytes, and the end that sent it. */
+export interface LinkPacket {
+  timeMs: number;
+  bytes: Uint8Array;
+  from: string;
+}
+
 /** Room for every echo to time out, and then some: a ping that runs longer is an engine bug. */
 const PING_SLACK_MS = 10_000;
 
@@ -159,6 +166,31 @@ export class Lab {
     const link = this.link(name);
     if (up) link.comeUp();
     else link.goDown();
+  }
+
+  /**
+   * Puts raw bytes (an IPv4 datagram, or anything else) on a link as if the end `from` sent
+   * them, to the end `to` (both named as the topology names routers and hosts). They travel as
+   * any datagram does: through the clock, with the link's delay and loss, and into its capture.
+   */
+  transmit(link: string, bytes: Uint8Array, ends: { from: string; to: string }): void {
+    const carrier = this.link(link);
+    const end = (name: string): NetInterface => {
+      const found = carrier.ends.find((iface) => iface.node.name === name);
+      if (found === undefined) {
+        throw new LabError('usage', `"${name}" is not an end of link "${link}" (its ends: ${carrier.ends.map((i) => i.node.name).join(', ')})`);
+      }
+      return found;
+    };
+    const from = end(ends.from);
+    const to = end(ends.to);
+    if (to.address === undefined) throw new LabError('usage', `${ends.to} has no address on link "${link}"`);
+    carrier.transmit(from, to.address, bytes.slice());
+  }
+
+  /** Calls `listener` with every datagram the link carries from now on, as transmitted; returns what stops it. */
+  watch(link: string, listener: (packet: LinkPacket) => void): () => void {
+    return this.link(link).addTap((timeMs, bytes, from) => listener({ timeMs, bytes, from: from.node.name }));
   }
 
   /** Writes the link's pcap and the Wireshark key files into `dir`. */
