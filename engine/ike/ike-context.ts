@@ -80,8 +80,11 @@ export interface IkeContext {
   readonly limits: IkeLimits;
   config(): IkeConfig;
   emit(event: IkeEvent): void;
-  /** Sends an ISAKMP datagram from port 500 at `local` (a TED probe: a host's address) to port 500 at `peer`. */
-  transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array): void;
+  /**
+   * Sends an ISAKMP datagram from port 500 at `local` (a TED probe: a host's address) to `peer`,
+   * at the UDP port the peer's messages come from (500 unless a peer or a port translation chose another).
+   */
+  transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array, peerPort: number): void;
   /** The interface and next hop a datagram to `destination` leaves by, if there is a route. */
   route(destination: Ipv4Address): OutboundRoute | undefined;
   /** A quick mode created its SA pair: its message ID is kept for the lab. */

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { PASS } from '../net/packet-hooks.ts';
+import { decodeUdp } from '../wire/udp.ts';
 import type { TransformProposal } from '../ipsec/ipsec-port.ts';
 import { ExchangeType, decodeIsakmp } from '../wire/isakmp/index.ts';
 import { POLICY_10, statesSeen, tamperWithSent, twoRouters, type TwoRoutersOptions } from './testing/two-routers.ts';
@@ -236,4 +238,26 @@ test('with crypto costs, each step waits for its operation: Dh phase 1 status 16
   const generate = events.find((e) => e.kind === 'engine-generate-alg-parameter')!;
   const status = events.find((e) => e.kind === 'engine-dh-status')!;
   assert.equal(status.timeMs - generate.timeMs, 165);
+});
+
+test('a first message from another UDP port (ike-scan --sport=501) is answered at that port', () => {
+  const lab = twoRouters();
+  const sent: Uint8Array[] = [];
+  // Daphne's own MM1 is kept, not sent; the copy below goes out from port 501.
+  tamperWithSent(lab.daphne, (bytes) => {
+    sent.push(bytes);
+    return sent.length === 1 ? null : undefined;
+  });
+  lab.acquireFromDaphne();
+  lab.run(50);
+  const answeredPorts: number[] = [];
+  lab.fred.node.setOutboundHook('FastEthernet0/0', (datagram) => {
+    const udp = decodeUdp(datagram.payload, datagram.source, datagram.destination);
+    if (udp.ok) answeredPorts.push(udp.value.destinationPort);
+    return PASS;
+  });
+  // MM1 as ike-scan --sport=501 would send it.
+  lab.daphne.node.sendUdp({ destination: lab.fred.address, sourcePort: 501, destinationPort: 500, payload: sent[0]! });
+  lab.run(1_000);
+  assert.deepEqual(answeredPorts, [501], 'MM2 went back to port 501');
 });

@@ -104,7 +104,7 @@ export class IkeDaemon implements IpsecEvents {
         return;
       }
       this.inputQueued++;
-      const arrived = { bytes: udp.payload, local: datagram.destination, peer: datagram.source };
+      const arrived = { bytes: udp.payload, local: datagram.destination, peer: datagram.source, peerPort: udp.sourcePort };
       this.cpu.submit('packet', (job) => {
         this.inputQueued--;
         receiveDatagram(this.context, arrived, job);
@@ -247,7 +247,7 @@ export class IkeDaemon implements IpsecEvents {
       limits: { ...IOS_IKE_LIMITS, ...this.options.limits },
       config: () => this.snapshot,
       emit: (event) => this.emit(event),
-      transmit: (local, peer, bytes) => this.transmit(local, peer, bytes),
+      transmit: (local, peer, bytes, peerPort) => this.transmit(local, peer, bytes, peerPort),
       route: (destination) => this.route(destination),
       quickModeDone: (messageId) => this.quickModes.push(messageId),
       recordKeys: (sa) => this.recordKeys(sa),
@@ -256,9 +256,9 @@ export class IkeDaemon implements IpsecEvents {
     };
   }
 
-  private transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array): void {
+  private transmit(local: Ipv4Address, peer: Ipv4Address, bytes: Uint8Array, peerPort: number): void {
     this.counters.sent++;
-    this.options.node.sendUdp({ destination: peer, source: local, sourcePort: IKE_UDP_PORT, destinationPort: IKE_UDP_PORT, payload: bytes });
+    this.options.node.sendUdp({ destination: peer, source: local, sourcePort: IKE_UDP_PORT, destinationPort: peerPort, payload: bytes });
   }
 
   private route(destination: Ipv4Address): OutboundRoute | undefined {

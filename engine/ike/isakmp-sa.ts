@@ -151,6 +151,8 @@ export class IsakmpSa {
   discovery?: PeerDiscovery;
   /** A probe is sent to a host, not a peer: `sending packet` names the way out. */
   via?: OutboundRoute;
+  /** The UDP port the peer's messages come from: answers go there (RFC 2408 allows any source port). */
+  peerPort = 500;
   /** A probe's SA at the responder keeps the probe's node (0) until the SA is deleted, and prints it. */
   holdsNodeZero = false;
 

@@ -27,6 +27,8 @@ export interface ArrivedDatagram {
   /** Our address it was sent to, and the peer's it came from. */
   local: Ipv4Address;
   peer: Ipv4Address;
+  /** The UDP port it came from. */
+  peerPort: number;
 }
 
 const PHASE1_EXCHANGES: ReadonlySet<number> = new Set([ExchangeType.identityProtection, ExchangeType.aggressive]);
@@ -49,6 +51,7 @@ export function receiveDatagram(ctx: IkeContext, arrived: ArrivedDatagram, job: 
     sa.responderCookie = header.responderCookie;
   }
   ctx.emit({ kind: 'packet-received', connId: sa.connId, peer: sa.peer, role: sa.role, state: sa.state });
+  sa.peerPort = arrived.peerPort;
   if (header.exchangeType === ExchangeType.informational) return receiveInformational(ctx, sa, header.messageId, message.body, job);
   if (header.exchangeType === ExchangeType.quick) return receiveQuickMode(ctx, sa, message, arrived.bytes, job);
   receivePhase1(ctx, sa, message, arrived.bytes, job);
@@ -97,6 +100,7 @@ function receiveWithoutSa(ctx: IkeContext, message: IsakmpMessage, arrived: Arri
   const exchange = header.exchangeType === ExchangeType.aggressive ? 'aggressive' : 'main';
   const sa = new IsakmpSa(ctx.table.allocateConnId(), 'R', exchange, arrived.local, arrived.peer, header.initiatorCookie,
     ctx.random.bytes(8), memoryAddress(ctx));
+  sa.peerPort = arrived.peerPort;
   ctx.table.add(sa);
   sa.lastReceived = arrived.bytes;
   transition.handle(ctx, sa, body.payloads, job);

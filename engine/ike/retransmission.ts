@@ -22,7 +22,7 @@ interface MessageFlow {
 export function sendPacket(ctx: IkeContext, sa: IsakmpSa, bytes: Uint8Array, flow?: MessageFlow): void {
   ctx.emit({ kind: 'packet-sent', connId: sa.connId, peer: sa.peer, role: sa.role, state: sa.state, ...(sa.via ? { via: sa.via } : {}) });
   if (flow !== undefined) flow.lastTransmitAt = ctx.sim.now();
-  ctx.transmit(sa.local, sa.peer, bytes);
+  ctx.transmit(sa.local, sa.peer, bytes, sa.peerPort);
 }
 
 /** A message sent while the flow's last received message is unanswered is its answer. */

@@ -1,4 +1,5 @@
-export { Lab, type IpsecSpis, type LinkPacket, type LoadOptions, type PingOptions, type PingOutcome } from './lab.ts';
+export { Lab, type IpsecSpis, type LinkPacket, type LoadOptions, type PingOptions, type PingOutcome, type StartedPing } from './lab.ts';
+export { LiveLab } from './live-lab.ts';
 export { LabError, describeError, type LabErrorKind } from './errors.ts';
 export { type SavedCapture } from './capture.ts';
 export {

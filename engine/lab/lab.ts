@@ -5,7 +5,9 @@ import { Link } from '../net/link.ts';
 import type { NetInterface } from '../net/net-interface.ts';
 import type { IpNode } from '../net/ip-node.ts';
 import type { PingResult } from '../net/ping-types.ts';
-import { parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
+import { formatIpv4, parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
+import { RealPeerEnd } from '../bridge/real-peer-end.ts';
+import { LiveLab } from './live-lab.ts';
 import { renderPing } from '../ios/index.ts';
 import { Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
@@ -22,6 +24,14 @@ export interface PingOptions {
   count?: number;
   size?: number;
   timeoutMs?: number;
+}
+
+/** A ping under way: when it is done, and its outcome then. */
+export interface StartedPing {
+  /** How long it can take at most, every echo timed out (ms). */
+  longestMs: number;
+  done(): boolean;
+  outcome(): PingOutcome;
 }
 
 /** A ping's result with the IOS-style text it printed. */
@@ -56,6 +66,7 @@ export class Lab {
   private readonly hosts = new Map<string, Host>();
   private readonly links = new Map<string, Link>();
   private readonly captures = new Map<string, LinkCapture>();
+  private readonly peers = new Map<string, RealPeerEnd>();
 
   private constructor(topology: TopologySpec, options: LoadOptions) {
     this.topology = topology;
@@ -64,6 +75,7 @@ export class Lab {
     for (const spec of topology.hosts) {
       this.hosts.set(spec.name, new Host(this.sim, spec.name, spec));
     }
+    for (const spec of topology.peers) this.peers.set(spec.name, new RealPeerEnd(spec));
     for (const spec of topology.links) {
       const link = new Link(this.sim, spec.name, spec.ends.map((end) => this.endInterface(end)), {
         delayMs: spec.delayMs,
@@ -72,6 +84,7 @@ export class Lab {
       if (!spec.up) link.goDown();
       if (spec.capture) this.captures.set(spec.name, new LinkCapture(link));
       this.links.set(spec.name, link);
+      this.attachPeers(spec.name, link);
     }
     for (const router of this.routers.values()) router.startLoggingInterfaceEvents();
   }
@@ -114,14 +127,29 @@ export class Lab {
 
   /** Pings from a host (or a router) to a name or address; runs virtual time until it ends. */
   ping(from: string, to: string, options: PingOptions = {}): PingOutcome {
-    const node = this.node(from);
-    const destination = this.address(to);
-    const session = node.ping({ destination, count: options.count, size: options.size, timeoutMs: options.timeoutMs });
-    const deadline = this.sim.now() + session.count * (session.timeoutMs + 1) + PING_SLACK_MS;
-    if (!this.sim.runUntil(() => session.done, deadline)) {
+    const ping = this.startPing(from, to, options);
+    if (!this.sim.runUntil(() => ping.done(), this.sim.now() + ping.longestMs)) {
       throw new Error(`the ping from ${from} to ${to} did not finish`);
     }
-    return { ...session.result, output: renderPing(session.result).join('\n') };
+    return ping.outcome();
+  }
+
+  /** Starts a ping and leaves time to the caller (a live lab lets the wall clock run it). */
+  startPing(from: string, to: string, options: PingOptions = {}): StartedPing {
+    const session = this.node(from).ping({ destination: this.address(to), count: options.count, size: options.size, timeoutMs: options.timeoutMs });
+    return {
+      longestMs: session.count * (session.timeoutMs + 1) + PING_SLACK_MS,
+      done: () => session.done,
+      outcome: () => ({ ...session.result, output: renderPing(session.result).join('\n') }),
+    };
+  }
+
+  /**
+   * Connects the lab's real peers (topology `peers:`) to the real network and lets virtual time
+   * follow the wall clock. Binding UDP 500 and sending raw ESP need root.
+   */
+  goLive(): Promise<LiveLab> {
+    return LiveLab.start(this, [...this.peers.values()]);
   }
 
   /**
@@ -231,9 +259,22 @@ export class Lab {
 
   private endInterface(end: EndSpec): NetInterface {
     if (end.kind === 'host') return this.hosts.get(end.host)!.eth0;
+    if (end.kind === 'peer') return this.peers.get(end.peer)!.eth;
     const iface = this.routers.get(end.router)!.node.interface(end.interface);
     if (iface === undefined) throw new LabError('topology', `router "${end.router}" has no interface ${end.interface}`);
     return iface;
+  }
+
+  /** A real peer's end sends onto its link; a router there must own the address the peer talks to. */
+  private attachPeers(linkName: string, link: Link): void {
+    for (const iface of link.ends) {
+      const peer = this.peers.get(iface.node.name);
+      if (peer === undefined || iface !== peer.eth) continue;
+      if (!link.ends.some((end) => end !== iface && end.address === peer.spec.bind)) {
+        throw new LabError('topology', `peer "${peer.name}" talks to ${formatIpv4(peer.spec.bind)}, but no router interface on link "${linkName}" has that address`);
+      }
+      peer.attachLink((from, nextHop, bytes) => link.transmit(from, nextHop, bytes));
+    }
   }
 
   private router(name: string): Router {

@@ -1,6 +1,6 @@
 import type { CryptoPolicy, ProbeCandidate } from '../../ipsec/ipsec-port.ts';
 import {
-  decodeIsakmp, encodeIsakmp, IdType, readTedProbe, TED_PROXY_PAYLOAD_TYPE, tedMessageKind, tedReplyMessage,
+  ISAKMP_UDP_PORT, decodeIsakmp, encodeIsakmp, IdType, readTedProbe, TED_PROXY_PAYLOAD_TYPE, tedMessageKind, tedReplyMessage,
   type IsakmpMessage, type IsakmpPayload, type TedProbe,
 } from '../../wire/isakmp/index.ts';
 import type { IkeContext } from '../ike-context.ts';
@@ -55,7 +55,8 @@ export function interceptProbe(ctx: IkeContext, candidate: ProbeCandidate): bool
 
 function takeReplyForHost(ctx: IkeContext, message: IsakmpMessage, candidate: ProbeCandidate): boolean {
   if (ctx.table.probeByCookie(message.header.initiatorCookie) === undefined) return false;
-  const arrived = { bytes: candidate.payload, local: candidate.destination, peer: candidate.source };
+  // The data plane hands over only UDP 500 to 500: the port is known.
+  const arrived = { bytes: candidate.payload, local: candidate.destination, peer: candidate.source, peerPort: ISAKMP_UDP_PORT };
   ctx.cpu.submit('packet', (job) => receiveTedReply(ctx, message, arrived, job));
   return true;
 }

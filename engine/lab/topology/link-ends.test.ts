@@ -18,7 +18,7 @@ test('interfaces a c2600 lacks are refused, named as far as they expand', () => 
   assert.deepEqual(lookUpInterface('c2600', 'FastEthernetX0/0'), { ok: false, name: 'FastEthernetX0/0' });
 });
 
-const NODES: NodeDirectory = { routers: new Map([['Daphne', 'c2600'], ['fred', 'c2600']]), hosts: new Set(['pc-fred']) };
+const NODES: NodeDirectory = { routers: new Map([['Daphne', 'c2600'], ['fred', 'c2600']]), peers: new Set<string>(), hosts: new Set(['pc-fred']) };
 
 test('ends resolve to router interfaces or hosts', () => {
   assert.deepEqual(resolveLinkEnd('Daphne Fa0/0', NODES), { ok: true, end: { kind: 'router', router: 'Daphne', interface: 'FastEthernet0/0' } });
@@ -35,7 +35,7 @@ test('bad ends say what is wrong in network terms', () => {
   assert.equal(message('Fred Fa0/1'), 'unknown router "Fred"; the routers are: Daphne, fred');
   assert.equal(message('fred'), 'router "fred" needs an interface, e.g. "fred FastEthernet0/0"');
   assert.equal(message('pc-fred eth0'), 'host "pc-fred" has a single interface: name the host alone');
-  assert.equal(message('pc-daphne'), '"pc-daphne" is neither a router nor a host of this topology');
+  assert.equal(message('pc-daphne'), '"pc-daphne" is neither a router, a host nor a peer of this topology');
 });
 
 test('an interface or a host is cabled once', () => {

@@ -8,6 +8,7 @@ import type { EndSpec, RouterModel } from './topology-types.ts';
 export interface NodeDirectory {
   readonly routers: ReadonlyMap<string, RouterModel>;
   readonly hosts: ReadonlySet<string>;
+  readonly peers: ReadonlySet<string>;
 }
 
 export type EndResolution = { readonly ok: true; readonly end: EndSpec } | { readonly ok: false; readonly message: string };
@@ -21,6 +22,11 @@ export function resolveLinkEnd(text: string, nodes: NodeDirectory): EndResolutio
   if (nodes.hosts.has(name)) {
     return interfaceText === ''
       ? { ok: true, end: { kind: 'host', host: name } }
+      : { ok: false, message: messages.hostTakesNoInterface(name) };
+  }
+  if (nodes.peers.has(name)) {
+    return interfaceText === ''
+      ? { ok: true, end: { kind: 'peer', peer: name } }
       : { ok: false, message: messages.hostTakesNoInterface(name) };
   }
   if (interfaceText === '') return { ok: false, message: messages.unknownEnd(name) };
@@ -41,14 +47,13 @@ export class CablingRegister {
 
   /** Records `end` on `link`; the problem when it is already on a link (the same one included). */
   claim(end: EndSpec, link: string): string | undefined {
-    const key = end.kind === 'router' ? `router ${end.router} ${end.interface}` : `host ${end.host}`;
+    const key = end.kind === 'router' ? `router ${end.router} ${end.interface}` : end.kind === 'host' ? `host ${end.host}` : `peer ${end.peer}`;
     const existing = this.linkOf.get(key);
     if (existing === undefined) {
       this.linkOf.set(key, link);
       return undefined;
     }
-    return end.kind === 'router'
-      ? messages.interfaceOnTwoLinks(end.interface, end.router, existing)
-      : messages.hostOnTwoLinks(end.host, existing);
+    if (end.kind === 'router') return messages.interfaceOnTwoLinks(end.interface, end.router, existing);
+    return messages.hostOnTwoLinks(end.kind === 'host' ? end.host : end.peer, existing);
   }
 }

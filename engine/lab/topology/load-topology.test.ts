@@ -182,7 +182,7 @@ test('link ends that name a router without interface, a host with one, or nothin
   assert.deepEqual(parse(text), [
     'lab.yaml:6:7: router "R1" needs an interface, e.g. "R1 FastEthernet0/0" (at links.a[0])',
     'lab.yaml:6:11: host "h1" has a single interface: name the host alone (at links.a[1])',
-    'lab.yaml:8:7: "ghost" is neither a router nor a host of this topology (at links.b[0])',
+    'lab.yaml:8:7: "ghost" is neither a router, a host nor a peer of this topology (at links.b[0])',
     'lab.yaml:9:7: unknown interface "Serial0/0" on router "R1"; a c2600 has FastEthernet0/0, FastEthernet0/1 (at links.b[1])',
   ]);
 });

@@ -29,7 +29,7 @@ test('a broken schema file is a returned error, not an exception', () => {
 
 test('an unknown top-level key points at the key itself', () => {
   assert.deepEqual(errors('seed: 1\nrouters: {}\nswitches: 3\n'), [
-    { file: 'lab.yaml', line: 3, column: 1, path: 'switches', message: 'unknown key "switches"; expected one of: seed, routers, hosts, links' },
+    { file: 'lab.yaml', line: 3, column: 1, path: 'switches', message: 'unknown key "switches"; expected one of: seed, routers, hosts, peers, links' },
   ]);
 });
 

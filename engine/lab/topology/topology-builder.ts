@@ -3,7 +3,7 @@
  * schema cannot (names, addresses, cabling, config files). Every problem is collected, not just the first.
  */
 
-import { formatIpv4 } from '../../wire/ipv4-address.ts';
+import { formatIpv4, parseIpv4 } from '../../wire/ipv4-address.ts';
 import { parseGateway, parseHostAddress } from './host-addresses.ts';
 import { CablingRegister, resolveLinkEnd, type NodeDirectory } from './link-ends.ts';
 import { resolveRouterConfig } from './router-config.ts';
@@ -15,6 +15,7 @@ import {
   type EndSpec,
   type HostSpec,
   type LinkSpec,
+  type PeerSpec,
   type RouterModel,
   type RouterSpec,
   type TopologyError,
@@ -28,7 +29,12 @@ export interface TopologyData {
   readonly seed?: number;
   readonly routers: Readonly<Record<string, RouterData>>;
   readonly hosts?: Readonly<Record<string, HostData>>;
+  readonly peers?: Readonly<Record<string, PeerData>>;
   readonly links?: Readonly<Record<string, LinkData>>;
+}
+interface PeerData {
+  readonly address: string;
+  readonly bind: string;
 }
 interface RouterData {
   readonly model: string;
@@ -58,14 +64,16 @@ export function buildTopology(data: TopologyData, locator: YamlLocator, baseDir:
   checkUniqueNames(data, locator, errors);
   const routers = Object.entries(data.routers).flatMap(([name, router]) => buildRouter(name, router, locator, baseDir, errors));
   const hosts = buildHosts(data.hosts ?? {}, locator, errors);
+  const peers = buildPeers(data.peers ?? {}, locator, errors);
   const nodes: NodeDirectory = {
     // Every declared router, even one whose config failed, so that its links do not cascade errors.
     routers: new Map(Object.entries(data.routers).map(([name, router]) => [name, modelOf(router)])),
     hosts: new Set(Object.keys(data.hosts ?? {})),
+    peers: new Set(Object.keys(data.peers ?? {})),
   };
   const links = buildLinks(data.links ?? {}, nodes, locator, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, topology: { file: locator.file, dir: baseDir, seed: data.seed ?? DEFAULT_SEED, routers, hosts, links } };
+  return { ok: true, topology: { file: locator.file, dir: baseDir, seed: data.seed ?? DEFAULT_SEED, routers, hosts, peers, links } };
 }
 
 /** Names must differ across routers and hosts, without regard to case, so that steps can name either. */
@@ -74,6 +82,7 @@ function checkUniqueNames(data: TopologyData, locator: YamlLocator, errors: Topo
   const sections = [
     ['routers', 'router', Object.keys(data.routers)],
     ['hosts', 'host', Object.keys(data.hosts ?? {})],
+    ['peers', 'peer', Object.keys(data.peers ?? {})],
   ] as const;
   for (const [section, kind, names] of sections) {
     for (const name of names) {
@@ -129,6 +138,17 @@ function buildHosts(data: Readonly<Record<string, HostData>>, locator: YamlLocat
     hosts.push({ name, ...parsed.value, ...(gateway?.ok ? { gateway: gateway.value } : {}) });
   }
   return hosts;
+}
+
+function buildPeers(data: Readonly<Record<string, PeerData>>, locator: YamlLocator, errors: TopologyError[]): PeerSpec[] {
+  return Object.entries(data).flatMap(([name, peer]): PeerSpec[] => {
+    const address = parseIpv4(peer.address);
+    const bind = parseIpv4(peer.bind);
+    if (address === undefined) errors.push(locator.error(['peers', name, 'address'], messages.badPeerAddress(peer.address)));
+    if (bind === undefined) errors.push(locator.error(['peers', name, 'bind'], messages.badPeerAddress(peer.bind)));
+    if (address !== undefined && address === bind) errors.push(locator.error(['peers', name, 'bind'], messages.peerBindsItself(peer.bind)));
+    return address === undefined || bind === undefined ? [] : [{ name, address, bind }];
+  });
 }
 
 function buildLinks(

@@ -33,13 +33,15 @@ export const messages = {
     (name === firstName ? '' : ' (names are compared without case)'),
 
   // Link ends
-  unknownEnd: (name: string) => `${quoted(name)} is neither a router nor a host of this topology`,
+  unknownEnd: (name: string) => `${quoted(name)} is neither a router, a host nor a peer of this topology`,
   unknownRouter: (name: string, routers: readonly string[]) =>
     routers.length === 0
       ? `unknown router ${quoted(name)}; this topology has no routers`
       : `unknown router ${quoted(name)}; the routers are: ${list(routers)}`,
   routerNeedsInterface: (router: string, interfaces: readonly string[]) =>
     `router ${quoted(router)} needs an interface, e.g. "${router} ${interfaces[0] ?? ''}"`,
+  badPeerAddress: (text: string) => `${quoted(text)} is not an IPv4 address, e.g. 10.99.0.2`,
+  peerBindsItself: (text: string) => `bind ${quoted(text)} is the peer's own address: bind is this machine's address that the peer talks to`,
   hostTakesNoInterface: (host: string) => `host ${quoted(host)} has a single interface: name the host alone`,
   unknownInterface: (name: string, router: string, model: string, interfaces: readonly string[]) =>
     `unknown interface ${quoted(name)} on router ${quoted(router)}; a ${model} has ${list(interfaces)}`,

@@ -27,7 +27,21 @@ export interface TopologySpec {
   readonly seed: number;
   readonly routers: readonly RouterSpec[];
   readonly hosts: readonly HostSpec[];
+  /** Real IKE peers outside the lab (a lab with peers runs on the wall clock). */
+  readonly peers: readonly PeerSpec[];
   readonly links: readonly LinkSpec[];
+}
+
+/**
+ * A real peer: a machine outside the lab that the lab reaches through this machine's network.
+ * Its link end carries UDP 500 and 4500 through a socket bound at `bind`, and ESP and AH as raw IP.
+ */
+export interface PeerSpec {
+  readonly name: string;
+  /** The real peer's address. */
+  readonly address: Ipv4Address;
+  /** This machine's address that the peer talks to; a router on the peer's link must own it. */
+  readonly bind: Ipv4Address;
 }
 
 export type RouterModel = 'c2600';
@@ -71,7 +85,8 @@ export interface HostSpec {
 
 export type EndSpec =
   | { readonly kind: 'router'; readonly router: string; /** full IOS name, e.g. FastEthernet0/1 */ readonly interface: string }
-  | { readonly kind: 'host'; readonly host: string };
+  | { readonly kind: 'host'; readonly host: string }
+  | { readonly kind: 'peer'; readonly peer: string };
 
 export interface LinkSpec {
   readonly name: string;
