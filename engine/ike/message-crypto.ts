@@ -61,6 +61,13 @@ export function encryptedMessage(
   return { bytes, nextIv: lastCipherBlock(crypto.cipher, ciphertext) };
 }
 
+/**
+ * Padding after the last payload that a receiver takes (RFC 2409 5.3 leaves its length open):
+ * IOS pads to the block, strongSwan adds 1 to a whole block of zeros, others end it with a
+ * pad-length byte. A wrong key fails the payload chain itself, or the HASH after it.
+ */
+const MAX_PADDING = 255;
+
 export type DecryptResult =
   | { ok: true; payloads: IsakmpPayload[]; nextIv: Uint8Array }
   | { ok: false; problem: 'not-block-aligned' | 'malformed'; reservedNotZeroOn?: number };
@@ -77,7 +84,7 @@ export function decryptBody(
   if (encryptedBody.length === 0 || !isBlockAligned(cipher, encryptedBody.length)) return { ok: false, problem: 'not-block-aligned' };
   const plaintext = cipher.decrypt(crypto.key, iv, encryptedBody);
   const chain = decodePayloadChain(firstPayload, plaintext);
-  if (!chain.ok || chain.value.trailingLength >= cipher.blockSize) {
+  if (!chain.ok || chain.value.trailingLength > MAX_PADDING) {
     const reservedNotZeroOn = firstReservedNotZero(firstPayload, plaintext);
     return { ok: false, problem: 'malformed', ...(reservedNotZeroOn === undefined ? {} : { reservedNotZeroOn }) };
   }
