@@ -151,7 +151,11 @@ export class IsakmpSa {
   discovery?: PeerDiscovery;
   /** A probe is sent to a host, not a peer: `sending packet` names the way out. */
   via?: OutboundRoute;
-  /** The UDP port the peer's messages come from: answers go there (RFC 2408 allows any source port). */
+  /**
+   * The UDP port the peer's first message came from: answers go there (RFC 2408 allows any
+   * source port). Learnt once, when the SA is made: cookies travel in the clear, so a later
+   * datagram with them proves nothing and must not move our answers elsewhere.
+   */
   peerPort = 500;
   /** A probe's SA at the responder keeps the probe's node (0) until the SA is deleted, and prints it. */
   holdsNodeZero = false;

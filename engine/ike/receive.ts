@@ -12,7 +12,7 @@ import { IsakmpSa } from './isakmp-sa.ts';
 import { messageIv } from './keymat.ts';
 import { cipherOf, decryptBody } from './message-crypto.ts';
 import { responderQm1 } from './quick-mode-responder.ts';
-import { answerDuplicate, stopPhase1Retransmission } from './retransmission.ts';
+import { answerDuplicate } from './retransmission.ts';
 import { isZeroCookie } from './sa-table.ts';
 import { receiveTedReply } from './ted/ted-prober.ts';
 
@@ -47,11 +47,16 @@ export function receiveDatagram(ctx: IkeContext, arrived: ArrivedDatagram, job: 
   if (header.exchangeType === TED_EXCHANGE_TYPE) return receiveTed(ctx, message, arrived, job);
   const sa = ctx.table.find(header.initiatorCookie, header.responderCookie, arrived.peer);
   if (sa === undefined) return receiveWithoutSa(ctx, message, arrived, job);
+  // Every answer to an initiator carries the responder's cookie: one without is no answer (our own
+  // MM1 reflected back, say), and must not be taken for MM2.
+  if (sa.role === 'I' && isZeroCookie(header.responderCookie)) {
+    ctx.counters.unexpected++;
+    return;
+  }
   if (sa.role === 'I' && isZeroCookie(sa.responderCookie) && PHASE1_EXCHANGES.has(header.exchangeType)) {
     sa.responderCookie = header.responderCookie;
   }
   ctx.emit({ kind: 'packet-received', connId: sa.connId, peer: sa.peer, role: sa.role, state: sa.state });
-  sa.peerPort = arrived.peerPort;
   if (header.exchangeType === ExchangeType.informational) return receiveInformational(ctx, sa, header.messageId, message.body, job);
   if (header.exchangeType === ExchangeType.quick) return receiveQuickMode(ctx, sa, message, arrived.bytes, job);
   receivePhase1(ctx, sa, message, arrived.bytes, job);
@@ -146,9 +151,8 @@ function receivePhase1(ctx: IkeContext, sa: IsakmpSa, message: IsakmpMessage, by
   }
   const payloads = decryptPhase1(ctx, sa, body);
   if (payloads === undefined) return;
-  // The answer came: whichever side we are, our last message need not go again. An encrypted
-  // answer counts only once its hash holds (phase1-steps.ts), or a forgery could silence us.
-  if (!body.encrypted) stopPhase1Retransmission(sa);
+  // Our last message goes on being resent until the handler takes this one as its answer (it
+  // sends the next message, or the hash holds): a forged or broken copy must not silence us.
   sa.lastReceived = bytes;
   transition.handle(ctx, sa, payloads, job);
 }
