@@ -11,7 +11,7 @@ import { cipherOf, encryptedMessage, headerOf, plainMessage } from './message-cr
 import { phase1SaPayload } from './phase1-proposal.ts';
 import {
   authenticationHash, clearDh, generateKeyPair, identityPayload, lookUpPresharedKey, nonce, phase1KeyPair, phase1Keys,
-  phase1SharedSecret, processVendorIds, vendorIdPayload, verifyPeerHash,
+  phase1SharedSecret, processPhase1Notifies, processVendorIds, vendorIdPayload, verifyPeerHash,
 } from './phase1-steps.ts';
 import { ikeGroup } from '../crypto/index.ts';
 import { sendPhase1 } from './retransmission.ts';
@@ -135,6 +135,7 @@ export function initiatorAm2(ctx: IkeContext, sa: IsakmpSa, payloads: IsakmpPayl
       verifyPeerHash(ctx, sa, hash.data, job, () => {
         ctx.emit({ kind: 'authenticated', connId: sa.connId, peer: sa.peer });
         processVendorIds(ctx, sa, payloads);
+        processPhase1Notifies(ctx, sa, payloads);
         sa.state = 'AG_INIT_EXCH';
         authenticationHash(ctx, sa, 'I', job, (hashI) => {
           const sent = encryptedMessage(headerOf(sa, AGGRESSIVE, 0), [{ kind: 'hash', data: hashI }], cipherOf(sa)!, sa.phase1Iv!);
@@ -156,6 +157,7 @@ export function responderAm3(ctx: IkeContext, sa: IsakmpSa, payloads: IsakmpPayl
   ctx.emit({ kind: 'processing-payload', connId: sa.connId, payload: 'HASH', messageId: 0 });
   verifyPeerHash(ctx, sa, hash.data, job, () => {
     ctx.emit({ kind: 'authenticated', connId: sa.connId, peer: sa.peer });
+    processPhase1Notifies(ctx, sa, payloads);
     sa.state = 'AG_AUTH';
     clearDh(ctx, sa);
     sa.state = 'QM_IDLE';

@@ -94,6 +94,8 @@ export interface IkeContext {
   /** Phase 1 is done: the SA starts its lifetime and serves the requests that waited for it. */
   phase1Established(sa: IsakmpSa): void;
   deleteSa(sa: IsakmpSa, reason: DeleteReason): void;
+  /** The peer of `sa` sent INITIAL-CONTACT: every other SA with it, and its IPsec SAs, go. */
+  initialContact(sa: IsakmpSa): void;
 }
 
 /** Handles one phase-1 message for an SA in the state the transition table names. */

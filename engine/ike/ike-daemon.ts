@@ -253,6 +253,7 @@ export class IkeDaemon implements IpsecEvents {
       recordKeys: (sa) => this.recordKeys(sa),
       phase1Established: (sa) => this.phase1Established(sa),
       deleteSa: (sa, reason) => this.deleteSa(sa, reason),
+      initialContact: (sa) => this.initialContact(sa),
     };
   }
 
@@ -284,6 +285,14 @@ export class IkeDaemon implements IpsecEvents {
       this.deleteSa(sa, 'lifetime-expired');
     }));
     for (const request of sa.waiting.splice(0)) startQuickMode(this.context, sa, request);
+  }
+
+  /** INITIAL-CONTACT: the peer lost its SAs with us, so ours with it are dead: they go without a DELETE. */
+  private initialContact(fresh: IsakmpSa): void {
+    for (const sa of this.table.all()) {
+      if (sa !== fresh && !sa.deleted && sa.peer === fresh.peer && sa.exchange !== 'peer-discovery') this.deleteSa(sa, 'initial-contact');
+    }
+    this.options.port.deletePeerSas(fresh.peer);
   }
 
   /** IOS marks the SA deleted at once and purges it a second later (`delme`). */

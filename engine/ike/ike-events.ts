@@ -64,6 +64,7 @@ export type DeleteReason =
   | 'quick-mode-rejected'
   | 'informational-in'
   | 'proposal-rejected-by-peer'
+  | 'initial-contact'
   /** A TED probe's SA, once the probe was answered (or the answer sent): IOS throws it away. */
   | 'delete-me';
 
@@ -121,6 +122,7 @@ export type IkeEvent =
   | { kind: 'notify-processing'; connId: number; notifyType: number; protocolId: number; spi: number; messageId: number }
   | { kind: 'notify-without-hash'; connId: number }
   | { kind: 'responder-lifetime-processing'; connId: number }
+  | { kind: 'initial-contact'; connId: number }
   | { kind: 'responder-lifetime'; connId: number; value: number; unit: 'seconds' | 'kilobytes' }
   | { kind: 'delete-processing'; connId: number; messageId: number; spiSize: number }
   | { kind: 'deleting-spi'; connId: number; spi: number; messageId: number }

@@ -10,7 +10,7 @@ import type { IsakmpSa } from './isakmp-sa.ts';
 import { cipherOf, encryptedMessage, headerOf, plainMessage } from './message-crypto.ts';
 import { choosePhase1Transform, phase1SaPayload, type Phase1Choice } from './phase1-proposal.ts';
 import {
-  authenticationHash, clearDh, identityPayload, lookUpPresharedKey, nonce, phase1KeyPair, phase1Keys,
+  authenticationHash, clearDh, identityPayload, lookUpPresharedKey, nonce, phase1KeyPair, phase1Keys, processPhase1Notifies,
   phase1SharedSecret, processVendorIds, vendorIdPayload, verifyPeerHash,
 } from './phase1-steps.ts';
 import { sendPhase1 } from './retransmission.ts';
@@ -158,6 +158,7 @@ function peerIdentity(ctx: IkeContext, sa: IsakmpSa, payloads: IsakmpPayload[], 
   verifyPeerHash(ctx, sa, hash.data, job, () => {
     ctx.emit({ kind: 'authenticated', connId: sa.connId, peer: sa.peer });
     sa.state = 'MM_KEY_AUTH';
+    processPhase1Notifies(ctx, sa, payloads);
     next();
   });
 }

@@ -3,7 +3,7 @@ import type { SeededRandom } from '../sim/random.ts';
 import { bytesEqual } from '../wire/bytes.ts';
 import { IpProtocol } from '../wire/ip-protocols.ts';
 import {
-  GENERIC_PAYLOAD_HEADER_LENGTH, IdType, idBodyBytes, type IdPayload, type IsakmpPayload, type VendorIdPayload,
+  GENERIC_PAYLOAD_HEADER_LENGTH, IdType, idBodyBytes, NotifyType, type IdPayload, type IsakmpPayload, type VendorIdPayload,
 } from '../wire/isakmp/index.ts';
 import type { CpuJob } from './cpu-queue.ts';
 import { phase1Key } from './ike-config.ts';
@@ -159,6 +159,21 @@ export function processVendorIds(ctx: IkeContext, sa: Pick<IsakmpSa, 'connId'>, 
     if (payload.kind !== 'vendor-id') continue;
     ctx.emit({ kind: 'vendor-id', connId: sa.connId });
     if (bytesEqual(payload.data.slice(0, 4), CISCO_IOS_VENDOR_ID_PREFIX)) ctx.emit({ kind: 'ios-peer', connId: sa.connId });
+  }
+}
+
+/**
+ * Notifies that come with the peer's identity (MM5, MM6, AM2, AM3), read once the hash holds.
+ * INITIAL-CONTACT (RFC 2407 4.6.3.3) says the peer has just started and lost every SA it had
+ * with us: IOS brings down the old phase 1 and 2 SAs with it.
+ */
+export function processPhase1Notifies(ctx: IkeContext, sa: IsakmpSa, payloads: readonly IsakmpPayload[]): void {
+  for (const payload of payloads) {
+    if (payload.kind !== 'notify') continue;
+    ctx.emit({ kind: 'notify-processing', connId: sa.connId, notifyType: payload.notifyType, protocolId: payload.protocolId, spi: 0, messageId: 0 });
+    if (payload.notifyType !== NotifyType.initialContact) continue;
+    ctx.emit({ kind: 'initial-contact', connId: sa.connId });
+    ctx.initialContact(sa);
   }
 }
 

@@ -191,6 +191,10 @@ export class IpsecEngine implements IpsecPort {
     for (const pair of doomed) this.removePair(pair);
   }
 
+  deletePeerSas(peer: Ipv4Address): void {
+    for (const pair of this.sad.pairs().filter((candidate) => candidate.install.remote === peer)) this.removePair(pair);
+  }
+
   // ---- exec commands -------------------------------------------------------------------
 
   /** `clear crypto sa` (all pairs, or those with `peer`): each pair goes and IKE tells the peer. */

@@ -203,6 +203,8 @@ export interface IpsecPort {
   installSaPair(install: SaPairInstall, connIds: PerProtocol<FlowIds>): void;
   /** Removes the SA pairs one of whose SAs of this protocol has one of these SPIs (a DELETE from the peer). */
   deleteSas(peer: Ipv4Address, protocol: IpsecProtocol, spis: number[]): void;
+  /** Removes every SA pair with the peer, without telling it (it sent INITIAL-CONTACT: it has none). */
+  deletePeerSas(peer: Ipv4Address): void;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Ipv4Address } from '../../wire/ipv4-address.ts';
  * call in order, so a test sees where in IKE's sequence each one happened.
  */
 
-export type PortCall = 'allocateSpi' | 'validateTransform' | 'validateProposal' | 'allocateFlows' | 'installSaPair' | 'deleteSas';
+export type PortCall = 'allocateSpi' | 'validateTransform' | 'validateProposal' | 'allocateFlows' | 'installSaPair' | 'deleteSas' | 'deletePeerSas';
 
 /** The `set pfs` rule of the command reference: no set pfs takes any offer; group1 takes 1 or 2; others themselves. */
 function pfsAccepted(local: DhGroupNumber | undefined, offered: DhGroupNumber | undefined): boolean {
@@ -89,6 +89,11 @@ export class FakeIpsecPort implements IpsecPort {
   installSaPair(install: SaPairInstall, connIds: PerProtocol<FlowIds>): void {
     this.record('installSaPair');
     this.installs.push({ install, connIds });
+  }
+
+  deletePeerSas(peer: Ipv4Address): void {
+    this.record('deletePeerSas');
+    this.deleted.push({ peer, protocol: 'esp', spis: [] });
   }
 
   deleteSas(peer: Ipv4Address, protocol: IpsecProtocol, spis: number[]): void {

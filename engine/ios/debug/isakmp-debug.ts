@@ -73,6 +73,7 @@ const DELETE_REASONS: Record<DeleteReason, string> = {
   'quick-mode-rejected': 'QM rejected',
   'informational-in': 'informational (in) state 1',
   'proposal-rejected-by-peer': 'QM rejected by peer',
+  'initial-contact': 'Initial-Contact',
   'delete-me': 'delete_me flag/throw',
 };
 
@@ -161,6 +162,7 @@ const RENDERERS: Renderers = {
   'notify-processing': (e) =>
     `${conn(e.connId)}processing NOTIFY ${notifyName(e.notifyType)} protocol ${e.protocolId}\n${INDENT}spi ${e.spi >>> 0}, message ID = ${signed(e.messageId)}`,
   'notify-without-hash': (e) => `${conn(e.connId)}Notify has no hash. Rejected.`,
+  'initial-contact': (e) => `${conn(e.connId)}Process initial contact, bring down existing phase 1 and 2 SA's`,
   'responder-lifetime-processing': (e) => `${conn(e.connId)}processing responder lifetime`,
   'responder-lifetime': (e) => `ISAKMP (${e.connId}): responder lifetime of ${e.value}${e.unit === 'seconds' ? 's' : 'kb'}`,
   'delete-processing': (e) => `${conn(e.connId)}processing DELETE payload. message ID = ${signed(e.messageId)}, spi size = ${e.spiSize}`,
