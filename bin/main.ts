@@ -1,4 +1,5 @@
 import { describeError } from '../engine/lab/errors.ts';
+import { BRIDGE_USAGE, bridgeCommand } from './commands/bridge.ts';
 import { reportCommand } from './commands/report.ts';
 import { runFeatures } from './commands/run.ts';
 import { validateTopology } from './commands/validate.ts';
@@ -13,7 +14,7 @@ const USAGE = `usage: tedlab <command>
       --report                      make the HTML report after the run
   tedlab report [--reports DIR]     make the HTML report of the last run, with trends of earlier ones
   tedlab validate FILE...           check topology files and the router configurations they load
-  tedlab help                       this text
+${BRIDGE_USAGE}  tedlab help                       this text
 `;
 
 /** The `tedlab` command line; returns the process exit code. */
@@ -35,6 +36,8 @@ async function dispatch(argv: string[]): Promise<number> {
       return reportCommand(rest);
     case 'validate':
       return validateTopology(rest);
+    case 'bridge':
+      return bridgeCommand(rest);
     case undefined:
     case 'help':
     case '--help':

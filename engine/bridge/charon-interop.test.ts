@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Lab } from '../lab/lab.ts';
 import type { LiveLab } from '../lab/live-lab.ts';
-import { classify } from '../lab/testing/link-traffic.ts';
 import { CharonLab, charonLabSkip, type EspSaKeys, type QuickModeRecord } from './testing/charon-lab.ts';
+import { CHARON_LAN, SUITES, topology, type Suite } from './testing/interop-case.ts';
+import { echoOnceInstalled, interopLab, loadCharon, routerPing } from './testing/interop-run.ts';
 
 /**
  * The emulated 2600 against a real strongSwan charon (5.9.8, IKEv1, pre-shared key) over real
@@ -24,95 +26,6 @@ import { CharonLab, charonLabSkip, type EspSaKeys, type QuickModeRecord } from '
  */
 
 const skip = charonLabSkip();
-const PSK = 's3cret';
-const ROUTER_LAN = '10.1.1';
-const CHARON_LAN = '10.2.2';
-
-interface Suite {
-  name: string;
-  ike: string;
-  esp: string;
-  ios: { encryption: string; hash: string; group: number; transforms: string; pfs?: string };
-  tshark: { encryption: string; integrity: string };
-}
-
-const SUITES: Suite[] = [
-  {
-    name: 'DES/MD5/group 1', ike: 'des-md5-modp768', esp: 'des-md5',
-    ios: { encryption: 'des', hash: 'md5', group: 1, transforms: 'esp-des esp-md5-hmac' },
-    tshark: { encryption: 'DES-CBC [RFC2405]', integrity: 'HMAC-MD5-96 [RFC2403]' },
-  },
-  {
-    name: '3DES/SHA/group 2', ike: '3des-sha1-modp1024', esp: '3des-sha1',
-    ios: { encryption: '3des', hash: 'sha', group: 2, transforms: 'esp-3des esp-sha-hmac' },
-    tshark: { encryption: 'TripleDES-CBC [RFC2451]', integrity: 'HMAC-SHA-1-96 [RFC2404]' },
-  },
-  {
-    name: 'AES-128/SHA/group 5 with PFS', ike: 'aes128-sha1-modp1536', esp: 'aes128-sha1-modp1536',
-    ios: { encryption: 'aes', hash: 'sha', group: 5, transforms: 'esp-aes esp-sha-hmac', pfs: 'set pfs group5' },
-    tshark: { encryption: 'AES-CBC [RFC3602]', integrity: 'HMAC-SHA-1-96 [RFC2404]' },
-  },
-];
-
-function topology(suite: Suite, router: string, charon: string): string {
-  const config = [
-    'hostname R1',
-    'crypto isakmp policy 10',
-    ` encryption ${suite.ios.encryption}`,
-    ` hash ${suite.ios.hash}`,
-    ' authentication pre-share',
-    ` group ${suite.ios.group}`,
-    `crypto isakmp key ${PSK} address ${charon}`,
-    `crypto ipsec transform-set ts ${suite.ios.transforms}`,
-    'crypto map vpn 10 ipsec-isakmp',
-    ` set peer ${charon}`,
-    ' set transform-set ts',
-    ...(suite.ios.pfs === undefined ? [] : [` ${suite.ios.pfs}`]),
-    ' match address 110',
-    'interface FastEthernet0/0',
-    ` ip address ${router} 255.255.255.0`,
-    ' crypto map vpn',
-    'interface FastEthernet0/1',
-    ` ip address ${ROUTER_LAN}.1 255.255.255.0`,
-    `ip route ${CHARON_LAN}.0 255.255.255.0 ${charon}`,
-    `access-list 110 permit ip ${ROUTER_LAN}.0 0.0.0.255 ${CHARON_LAN}.0 0.0.0.255`,
-  ];
-  return [
-    'routers:',
-    '  R1:',
-    '    model: c2600',
-    '    config: |',
-    ...config.map((line) => `      ${line}`),
-    'hosts:',
-    `  pc1: { address: ${ROUTER_LAN}.10/24, gateway: ${ROUTER_LAN}.1 }`,
-    'peers:',
-    `  charon: { address: ${charon}, bind: ${router} }`,
-    'links:',
-    '  wan: [R1 Fa0/0, charon]',
-    '  lan: [R1 Fa0/1, pc1]',
-  ].join('\n');
-}
-
-/**
- * Right after the router sends QM3 and installs its SAs, one echo goes out: ESP, before charon's
- * DELETE can end them. Returns whether the router has put ESP on the wire yet.
- */
-function echoOnceInstalled(lab: Lab): () => boolean {
-  let sent = false;
-  let espSeen = false;
-  lab.watch('wan', (packet) => {
-    const kind = classify(packet.bytes);
-    if (packet.from === 'R1' && kind.kind === 'esp') espSeen = true;
-    if (sent || packet.from !== 'R1' || kind.exchangeType !== 32) return;
-    lab.sim.schedule(0, () => {
-      if (sent || lab.ipsecSpis('R1').outbound.length === 0) return;
-      sent = true;
-      lab.startPing('pc1', `${CHARON_LAN}.10`, { count: 1 });
-    });
-  });
-  return () => espSeen;
-}
-
 /** The router's quick mode, which charon completed as responder up to the install. */
 function routersQuickMode(charon: CharonLab): QuickModeRecord {
   const record = charon.keys().quickModes.find((quickMode) => quickMode.role === 'responder' && quickMode.completed);
@@ -160,13 +73,8 @@ async function withCharon(suite: Suite, body: (charon: CharonLab, lab: Lab, live
   const charon = await CharonLab.start();
   let live: LiveLab | undefined;
   try {
-    await charon.load({
-      name: 'r1', localAddress: charon.address, remoteAddress: charon.peerAddress, psk: PSK, ikeProposal: suite.ike,
-      children: [{ name: 'net', localTs: `${CHARON_LAN}.0/24`, remoteTs: `${ROUTER_LAN}.0/24`, espProposal: suite.esp }],
-    });
-    const lab = Lab.fromYaml(topology(suite, charon.peerAddress, charon.address));
-    lab.run('R1', 'debug crypto isakmp');
-    lab.run('R1', 'debug crypto ipsec');
+    await loadCharon(charon, suite);
+    const lab = interopLab(suite, charon.peerAddress, charon.address);
     live = await lab.goLive();
     await body(charon, lab, live);
   } finally {
@@ -178,7 +86,7 @@ async function withCharon(suite: Suite, body: (charon: CharonLab, lab: Lab, live
 /** The router starts a quick mode with a ping; once charon has its keys, everything is compared. */
 async function routerQuickMode(suite: Suite, charon: CharonLab, lab: Lab, live: LiveLab): Promise<void> {
   const espSeen = echoOnceInstalled(lab);
-  assert.equal((await live.ping('pc1', `${CHARON_LAN}.10`, { count: 1 })).marks, '.', 'the first echo starts IKE and is dropped');
+  assert.equal(await routerPing(live), '.', 'the first echo starts IKE and is dropped');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tedlab-interop-'));
   assert.ok(await live.until(() => charon.keys().quickModes.some((q) => q.role === 'responder' && q.completed) && espSeen(), 10_000),
     `quick mode and an ESP echo within 10 s:\n${lab.debugLog('R1').split('\n').slice(-20).join('\n')}`);
@@ -211,5 +119,31 @@ for (const suite of SUITES) {
       assert.match(lab.run('R1', 'show crypto isakmp sa'), /QM_IDLE/);
       await routerQuickMode(suite, charon, lab, live);
     });
+  });
+}
+
+test('tedlab bridge: a topology with charon as a peer runs on the wall clock from the command line', { skip }, async () => {
+  const suite = SUITES[1]!;
+  const charon = await CharonLab.start();
+  try {
+    await loadCharon(charon, suite);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tedlab-bridge-'));
+    const file = path.join(dir, 'topology.yaml');
+    writeFileSync(file, topology(suite, charon.peerAddress, charon.address));
+    const bin = fileURLToPath(new URL('../../bin/tedlab.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, [bin, 'bridge', file, '--run', 'R1: debug crypto isakmp', '--ping', `pc1 ${CHARON_LAN}.10`,
+      '--seconds', '4', '--capture', path.join(dir, 'capture')]);
+    assert.match(stdout, /R1: .*ISAKMP \(0:1\): sending packet to 10\.99\.\d+\.2 \(I\) MM_NO_STATE/);
+    assert.match(stdout, /R1: .*ISAKMP \(0:1\): SA has been authenticated with/);
+    assert.match(stdout, /QM_IDLE/);
+    assert.ok(existsSync(path.join(dir, 'capture', 'wan.pcap')));
+  } finally {
+    await charon.close();
+  }
+});
+
+function run(command: string, args: string[]): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { encoding: 'utf8', timeout: 30_000 }, (error, stdout) => (error ? reject(error) : resolve({ stdout })));
   });
 }

@@ -45,13 +45,14 @@ export async function openSocketTransport(end: RealPeerEnd, arrived: () => void)
     arrived();
     end.fromIp(datagram);
   });
+  let closed = false;
   return {
     rawIpProblem: relay.ok ? undefined : relay.why,
     sendUdp(payload, localPort, peerPort) {
-      sockets.get(localPort)?.send(payload, peerPort, peer);
+      if (!closed) sockets.get(localPort)?.send(payload, peerPort, peer);
     },
     sendIp(datagram) {
-      if (!relay.ok) return false;
+      if (!relay.ok || closed) return false;
       const frame = Buffer.alloc(FRAME_HEADER + datagram.length);
       frame.writeUInt32BE(datagram.length, 0);
       frame.set(datagram, FRAME_HEADER);
@@ -59,6 +60,7 @@ export async function openSocketTransport(end: RealPeerEnd, arrived: () => void)
       return true;
     },
     async close() {
+      closed = true;
       for (const socket of sockets.values()) await new Promise<void>((resolve) => socket.close(() => resolve()));
       if (relay.ok) {
         relay.process.stdin.end();

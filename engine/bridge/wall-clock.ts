@@ -11,6 +11,7 @@ export const TICK_MS = 5;
 
 export class WallClock {
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private readonly startWall: number;
   private readonly startVirtual: number;
 
@@ -23,14 +24,16 @@ export class WallClock {
     this.timer ??= setInterval(() => this.catchUp(), TICK_MS);
   }
 
-  /** Runs virtual time up to now on the wall clock. */
+  /** Runs virtual time up to now on the wall clock (once stopped, virtual time is the caller's again). */
   catchUp(): void {
+    if (this.stopped) return;
     const target = this.startVirtual + (this.wallNow() - this.startWall);
     const behind = target - this.sim.now();
     if (behind > 0) this.sim.advance(behind);
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
   }

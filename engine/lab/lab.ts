@@ -6,7 +6,7 @@ import type { NetInterface } from '../net/net-interface.ts';
 import type { IpNode } from '../net/ip-node.ts';
 import type { PingResult } from '../net/ping-types.ts';
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
-import { RealPeerEnd } from '../bridge/real-peer-end.ts';
+import { RealPeerEnd, type PeerTransport } from '../bridge/real-peer-end.ts';
 import { LiveLab } from './live-lab.ts';
 import { renderPing } from '../ios/index.ts';
 import { Router } from '../router/router.ts';
@@ -142,6 +142,17 @@ export class Lab {
       done: () => session.done,
       outcome: () => ({ ...session.result, output: renderPing(session.result).join('\n') }),
     };
+  }
+
+  /**
+   * Connects a peer of the topology to a transport of the caller's (a recording, a scripted peer)
+   * instead of this machine's network; the end it returns delivers what that peer sends into the lab.
+   */
+  connectPeer(name: string, transport: PeerTransport): RealPeerEnd {
+    const peer = this.peers.get(name);
+    if (peer === undefined) throw new LabError('usage', this.unknown('peer', name, this.peers));
+    peer.attachTransport(transport);
+    return peer;
   }
 
   /**

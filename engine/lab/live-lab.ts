@@ -16,6 +16,7 @@ export class LiveLab {
     readonly lab: Lab,
     private readonly clock: WallClock,
     private readonly transports: ReadonlyMap<string, SocketTransport>,
+    private readonly peers: readonly RealPeerEnd[],
   ) {}
 
   static async start(lab: Lab, peers: readonly RealPeerEnd[]): Promise<LiveLab> {
@@ -32,7 +33,7 @@ export class LiveLab {
       throw error;
     }
     clock.start();
-    return new LiveLab(lab, clock, transports);
+    return new LiveLab(lab, clock, transports, peers);
   }
 
   /** Why ESP and AH cannot cross to a peer, per peer, when they cannot. */
@@ -52,7 +53,7 @@ export class LiveLab {
   async until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
     const deadline = performance.now() + timeoutMs;
     while (!condition()) {
-      if (performance.now() >= deadline) return false;
+      if (this.stopped || performance.now() >= deadline) return false;
       await this.wait(20);
     }
     return true;
@@ -71,6 +72,8 @@ export class LiveLab {
     if (this.stopped) return;
     this.stopped = true;
     this.clock.stop();
+    // What the routers send from now on stays in the lab, dropped and counted at the peers' ends.
+    for (const peer of this.peers) peer.attachTransport(undefined);
     for (const transport of this.transports.values()) await transport.close();
   }
 }
