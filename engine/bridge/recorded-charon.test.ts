@@ -25,7 +25,8 @@ interface Replay {
 }
 
 function replays(): Replay[] {
-  return readdirSync(RECORDINGS).sort().map((name) => {
+  const folders = readdirSync(RECORDINGS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  return folders.sort().map((name) => {
     const dir = path.join(RECORDINGS, name);
     const recording = JSON.parse(readFileSync(path.join(dir, 'recording.json'), 'utf8')) as Recording;
     return { name, recording, datagrams: readRecordedDatagrams(path.join(dir, 'wan.pcap'), recording.charonAddress) };
