@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import type { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.ts';
 import { formatIpv4 } from '../wire/ipv4-address.ts';
 import type { PeerTransport, RealPeerEnd } from './real-peer-end.ts';
 
@@ -13,7 +13,7 @@ import type { PeerTransport, RealPeerEnd } from './real-peer-end.ts';
 
 /** IKE's ports: 500, and 4500 for NAT traversal. */
 export const BRIDGED_UDP_PORTS = [500, 4500] as const;
-const RELAY = fileURLToPath(new URL('./raw-ip-relay.py', import.meta.url));
+const RELAY = packageFile('engine/bridge/raw-ip-relay.py');
 const READY = 'READY\n';
 const FRAME_HEADER = 4;
 

@@ -101,6 +101,18 @@ test('unknown names give a clear usage error, not a crash', () => {
   assert.throws(() => lab.setLinkUp('lan9', false), /no link "lan9"/);
 });
 
+test('time and ping options out of range give a usage error naming the range, and the lab keeps working', () => {
+  const lab = Lab.load(TED_DOC);
+  const usage = (action: () => unknown, text: RegExp) => assert.throws(action, (error) => error instanceof LabError && error.kind === 'usage' && text.test(error.message));
+  for (const ms of [-5, Number.NaN, Number.POSITIVE_INFINITY]) usage(() => lab.advance(ms), /time passes by a finite number of milliseconds, 0 or more/);
+  usage(() => lab.ping('pc-daphne', 'pc-fred', { count: 0 }), /ping count 0 is out of range: a whole number from 1 to 2147483647/);
+  usage(() => lab.ping('pc-daphne', 'pc-fred', { count: 2.5 }), /ping count 2\.5/);
+  usage(() => lab.ping('pc-daphne', 'pc-fred', { size: 35 }), /ping size 35 is out of range: a whole number from 36 to 18024/);
+  usage(() => lab.ping('pc-daphne', 'pc-fred', { timeoutMs: Number.NaN }), /ping timeoutMs NaN is out of range: a whole number from 0 to 3600000/);
+  lab.advance(0);
+  assert.equal(lab.ping('pc-daphne', 'pc-fred', { count: 1, size: 18_024 }).marks.length, 1);
+});
+
 test('debug messages are stamped as the CPU produces them: a burst spreads over its printing time, never backwards', () => {
   const lab = Lab.load(path.join(SCENARIOS, 'examples', 'static-tunnel', 'topology.yaml'));
   lab.run('R1', 'debug crypto isakmp');

@@ -5,6 +5,7 @@ import { Link } from '../net/link.ts';
 import type { NetInterface } from '../net/net-interface.ts';
 import type { IpNode } from '../net/ip-node.ts';
 import type { PingResult } from '../net/ping-types.ts';
+import { PING_LIMITS } from '../net/ping.ts';
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
 import { RealPeerEnd, type PeerTransport } from '../bridge/real-peer-end.ts';
 import { LiveLab } from './live-lab.ts';
@@ -12,8 +13,15 @@ import { renderPing } from '../ios/index.ts';
 import { Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
 import { LinkCapture, type KeyRows, type SavedCapture } from './capture.ts';
-import { loadTopologyFile, parseTopology, configLineLocation, formatTopologyError } from './topology/index.ts';
-import type { TopologySpec, RouterSpec, EndSpec, TopologyResult } from './topology/index.ts';
+import {
+  configLineLocation,
+  formatTopologyError,
+  loadTopologyFile,
+  outOfRangeValues,
+  parseTopology,
+  seedRangeProblem,
+} from './topology/index.ts';
+import type { TopologySpec, RouterSpec, EndSpec, SourceLocation, TopologyResult } from './topology/index.ts';
 
 export interface LoadOptions {
   /** Overrides the topology's seed. */
@@ -70,6 +78,7 @@ export class Lab {
 
   private constructor(topology: TopologySpec, options: LoadOptions) {
     this.topology = topology;
+    checkValueRanges(topology, options);
     this.sim = new Sim(options.seed ?? topology.seed);
     for (const spec of topology.routers) this.addRouter(spec);
     for (const spec of topology.hosts) {
@@ -136,6 +145,8 @@ export class Lab {
 
   /** Starts a ping and leaves time to the caller (a live lab lets the wall clock run it). */
   startPing(from: string, to: string, options: PingOptions = {}): StartedPing {
+    const problem = pingOptionsProblem(options);
+    if (problem !== undefined) throw new LabError('usage', problem);
     const session = this.node(from).ping({ destination: this.address(to), count: options.count, size: options.size, timeoutMs: options.timeoutMs });
     return {
       longestMs: session.count * (session.timeoutMs + 1) + PING_SLACK_MS,
@@ -174,6 +185,7 @@ export class Lab {
 
   /** Lets virtual time pass. */
   advance(ms: number): void {
+    if (!(Number.isFinite(ms) && ms >= 0)) throw new LabError('usage', `time passes by a finite number of milliseconds, 0 or more, not ${ms}`);
     this.sim.advance(ms);
   }
 
@@ -282,7 +294,10 @@ export class Lab {
       const peer = this.peers.get(iface.node.name);
       if (peer === undefined || iface !== peer.eth) continue;
       if (!link.ends.some((end) => end !== iface && end.address === peer.spec.bind)) {
-        throw new LabError('topology', `peer "${peer.name}" talks to ${formatIpv4(peer.spec.bind)}, but no router interface on link "${linkName}" has that address`);
+        const bindAt = this.topology.peers.find((spec) => spec.name === peer.name)?.bindAt;
+        const at = bindAt === undefined ? this.topology.file : formatLocation(bindAt);
+        const problem = `peer "${peer.name}" talks to ${formatIpv4(peer.spec.bind)}, but no router interface on link "${linkName}" has that address`;
+        throw new LabError('topology', `${at}: ${problem} (at peers.${peer.name}.bind)`);
       }
       peer.attachLink((from, nextHop, bytes) => link.transmit(from, nextHop, bytes));
     }
@@ -328,6 +343,34 @@ export class Lab {
   private unknown(kind: string, name: string, known: Map<string, unknown>): string {
     return `no ${kind} "${name}" in this lab (it has: ${[...known.keys()].join(', ') || 'none'})`;
   }
+}
+
+/**
+ * The loader keeps every value in range; this second check guards the simulator against a spec
+ * built some other way and against a seed from the command line, so that a bad value is a
+ * LabError naming it rather than a RangeError from deep inside the engine.
+ */
+function checkValueRanges(topology: TopologySpec, options: LoadOptions): void {
+  const problems = outOfRangeValues(topology);
+  if (problems.length > 0) throw new LabError('topology', problems.map((problem) => `${topology.file}: ${problem}`).join('\n'));
+  const seedProblem = options.seed === undefined ? undefined : seedRangeProblem(options.seed);
+  if (seedProblem !== undefined) throw new LabError('usage', seedProblem);
+}
+
+/** Why a ping cannot be made with these options (IOS's own limits), or undefined. */
+function pingOptionsProblem(options: PingOptions): string | undefined {
+  for (const name of ['count', 'size', 'timeoutMs'] as const) {
+    const value = options[name];
+    const { min, max } = PING_LIMITS[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
+      return `ping ${name} ${value} is out of range: a whole number from ${min} to ${max}`;
+    }
+  }
+  return undefined;
+}
+
+function formatLocation(at: SourceLocation): string {
+  return `${at.file}:${at.line}:${at.column}`;
 }
 
 function topologyOrThrow(result: TopologyResult): TopologySpec {

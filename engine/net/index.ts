@@ -12,7 +12,7 @@ export { NetInterface, type InterfaceOwner, type InterfaceCounters } from './net
 export { IpNode, IOS_DEFAULT_TTL, type IpNodeOptions, type UdpSend } from './ip-node.ts';
 export { Host, HOST_INTERFACE_NAME, HOST_DEFAULT_TTL, type HostConfig } from './host.ts';
 export {
-  PingSession, pingData, PING_DEFAULT_COUNT, PING_DEFAULT_SIZE, PING_DEFAULT_TIMEOUT_MS, PING_DATA_PATTERN, type PingPort,
+  PingSession, pingData, PING_DEFAULT_COUNT, PING_DEFAULT_SIZE, PING_DEFAULT_TIMEOUT_MS, PING_LIMITS, PING_DATA_PATTERN, type PingPort,
 } from './ping.ts';
 export { type UdpHandler, type ProtocolHandler, type IcmpListener } from './local-delivery.ts';
 export { IcmpErrorSender, ICMP_UNREACHABLE_INTERVAL_MS, mayTriggerIcmpError } from './icmp-errors.ts';

@@ -11,6 +11,12 @@ export const PING_DEFAULT_COUNT = 5;
 /** IOS counts the IP header in the ping size. */
 export const PING_DEFAULT_SIZE = 100;
 export const PING_DEFAULT_TIMEOUT_MS = 2000;
+/** What IOS's `ping` accepts: `repeat <1-2147483647>`, `size <36-18024>`, `timeout <0-3600>` (seconds). */
+export const PING_LIMITS = {
+  count: { min: 1, max: 2_147_483_647 },
+  size: { min: 36, max: 18_024 },
+  timeoutMs: { min: 0, max: 3_600_000 },
+} as const;
 /** IOS's default data pattern, repeated through the echo data. */
 export const PING_DATA_PATTERN = [0xab, 0xcd] as const;
 const IP_AND_ICMP_HEADERS = 28;

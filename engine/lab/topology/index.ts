@@ -4,6 +4,7 @@ export { loadTopologyFile, parseTopology } from './load-topology.ts';
 export { configLineLocation } from './router-config.ts';
 export { interfacesOf, lookUpInterface, ROUTER_MODELS } from './router-models.ts';
 export { TOPOLOGY_SCHEMA_FILE } from './schema-check.ts';
+export { CLOCK_YEAR, outOfRangeValues, seedRangeProblem, VALUE_RANGES } from './value-ranges.ts';
 export {
   DEFAULT_LINK_DELAY_MS,
   DEFAULT_ROUTER_CLOCK,

@@ -1,29 +1,32 @@
 /**
- * Topology loading: YAML text -> syntax check -> schema check -> semantic checks -> TopologySpec.
+ * Topology loading: YAML text -> syntax check -> printable texts -> schema check -> semantic
+ * checks -> TopologySpec.
  * Each stage stops the load when it finds errors, since later stages assume what earlier ones check.
  */
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { controlCharacterErrors } from './printable-text.ts';
+import { readTextFile } from './read-text-file.ts';
 import { checkAgainstSchema } from './schema-check.ts';
 import { buildTopology, type TopologyData } from './topology-builder.ts';
 import { fileErrorReason, messages } from './topology-messages.ts';
 import { sortAndDeduplicate, type TopologyError, type TopologyResult } from './topology-types.ts';
-import { YamlLocator } from './yaml-locator.ts';
+import { VALUE_RANGES } from './value-ranges.ts';
+import { YamlLocator, type PathSegment } from './yaml-locator.ts';
 
 /** Aliases may expand at most this many times, so a hostile file cannot blow up memory. */
 const MAX_ALIAS_COUNT = 100;
 
 /** Reads and checks the topology file at `file`; config paths are relative to its folder. */
 export function loadTopologyFile(file: string): TopologyResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return failure([{ file, line: 0, column: 0, path: '', message: messages.unreadableTopology(fileErrorReason(error)) }]);
-  }
-  return parseTopology(text, file, path.dirname(file));
+  const read = readTextFile(file, VALUE_RANGES.topologyBytes);
+  if (read.ok) return parseTopology(read.text, file, path.dirname(file));
+  const message =
+    'tooLarge' in read
+      ? messages.topologyTooLarge(read.tooLarge, VALUE_RANGES.topologyBytes)
+      : messages.unreadableTopology(fileErrorReason(read.error));
+  return failure([{ file, line: 0, column: 0, path: '', message }]);
 }
 
 /**
@@ -40,6 +43,10 @@ export function parseTopology(text: string, fileName: string, baseDir: string): 
 }
 
 function parseChecked(text: string, fileName: string, baseDir: string): TopologyResult {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > VALUE_RANGES.topologyBytes) {
+    return failure([{ file: fileName, line: 0, column: 0, path: '', message: messages.topologyTooLarge(bytes, VALUE_RANGES.topologyBytes) }]);
+  }
   const source = text.replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -47,10 +54,17 @@ function parseChecked(text: string, fileName: string, baseDir: string): Topology
   if (doc.errors.length > 0) return failure(doc.errors.map((error) => syntaxError(error, locator)));
   const data = toPlainData(doc, locator);
   if (!data.ok) return failure([data.error]);
+  const controlErrors = controlCharacterErrors(data.value, locator, isRouterConfig);
+  if (controlErrors.length > 0) return failure(controlErrors);
   const schemaErrors = checkAgainstSchema(data.value, locator);
   if (schemaErrors.length > 0) return failure(schemaErrors);
   const built = buildTopology(data.value as TopologyData, locator, baseDir);
   return built.ok ? built : failure(built.errors);
+}
+
+/** A router's `config:` is checked line by line once it is read (it may be a file). */
+function isRouterConfig(path: readonly PathSegment[]): boolean {
+  return path.length === 3 && path[0] === 'routers' && path[2] === 'config';
 }
 
 function syntaxError(error: YAMLError, locator: YamlLocator): TopologyError {

@@ -3,11 +3,13 @@
  * enough bookkeeping to place any config line back in its source file.
  */
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, Scalar, type Node } from 'yaml';
+import { describeControlCharacter, findControlCharacter } from './control-characters.ts';
+import { readTextFile } from './read-text-file.ts';
 import { fileErrorReason, messages } from './topology-messages.ts';
-import type { TopologyPath, YamlLocator } from './yaml-locator.ts';
+import { VALUE_RANGES } from './value-ranges.ts';
+import { formatPath, type TopologyPath, type YamlLocator } from './yaml-locator.ts';
 import type { ConfigSource, RouterSpec, SourceLocation, TopologyError } from './topology-types.ts';
 
 export type ConfigResolution =
@@ -16,7 +18,8 @@ export type ConfigResolution =
 
 /**
  * The `config:` value at `configPath`: a multi-line or block value is the configuration itself,
- * anything else is a file path relative to `baseDir`.
+ * anything else is a file path relative to `baseDir`. Either way the configuration is plain
+ * text of at most VALUE_RANGES.configBytes: what IOS could have saved and can read back.
  */
 export function resolveRouterConfig(
   value: string,
@@ -24,12 +27,41 @@ export function resolveRouterConfig(
   locator: YamlLocator,
   baseDir: string,
 ): ConfigResolution {
+  const resolved = locateConfig(value, configPath, locator, baseDir);
+  if (!resolved.ok) return resolved;
+  const bytes = Buffer.byteLength(resolved.config.text, 'utf8');
+  if (bytes > VALUE_RANGES.configBytes) {
+    return { ok: false, error: locator.error(configPath, messages.configTooLarge(bytes, VALUE_RANGES.configBytes)) };
+  }
+  const unprintable = controlCharacterError(resolved.config, configPath);
+  return unprintable === undefined ? resolved : { ok: false, error: unprintable };
+}
+
+function locateConfig(value: string, configPath: TopologyPath, locator: YamlLocator, baseDir: string): ConfigResolution {
   const node = locator.nodeAt(configPath);
   const style = isScalar(node) ? node.type : undefined;
   if (style === Scalar.BLOCK_FOLDED) return { ok: false, error: locator.error(configPath, messages.foldedConfig()) };
   if (style === Scalar.BLOCK_LITERAL) return { ok: true, config: literalBlockConfig(value, node as Node, locator) };
   if (value === '' || value.includes('\n')) return { ok: true, config: quotedConfig(value, configPath, locator) };
+  const inName = findControlCharacter(value);
+  if (inName !== undefined) {
+    return { ok: false, error: locator.error(configPath, messages.configNameControlCharacter(describeControlCharacter(inName.character))) };
+  }
   return readConfigFile(value, configPath, locator, baseDir);
+}
+
+/** The first control character of the configuration, placed on its line and column. */
+function controlCharacterError(config: ConfigSource, configPath: TopologyPath): TopologyError | undefined {
+  const lines = configLines(config.text);
+  for (let index = 0; index < lines.length; index++) {
+    const found = findControlCharacter(lines[index]!);
+    if (found === undefined) continue;
+    const at = configLineLocation({ config }, index + 1);
+    const column = at.column + found.index;
+    const message = messages.configControlCharacter(index + 1, describeControlCharacter(found.character), found.index + 1);
+    return { file: at.file, line: at.line, column, path: formatPath(configPath), message };
+  }
+  return undefined;
 }
 
 /** Where config line `lineNumber` (1-based) of a router is written. */
@@ -83,10 +115,14 @@ function quotedConfig(value: string, configPath: TopologyPath, locator: YamlLoca
 
 function readConfigFile(given: string, configPath: TopologyPath, locator: YamlLocator, baseDir: string): ConfigResolution {
   const file = path.isAbsolute(given) ? given : path.join(baseDir, given);
-  try {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const read = readTextFile(file, VALUE_RANGES.configBytes);
+  if (read.ok) {
+    const text = read.text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
     return { ok: true, config: { text, file, firstLine: 1, column: 1 } };
-  } catch (error) {
-    return { ok: false, error: locator.error(configPath, messages.unreadableConfig(given, file, fileErrorReason(error))) };
   }
+  const message =
+    'tooLarge' in read
+      ? messages.configTooLarge(read.tooLarge, VALUE_RANGES.configBytes)
+      : messages.unreadableConfig(given, file, fileErrorReason(read.error));
+  return { ok: false, error: locator.error(configPath, message) };
 }

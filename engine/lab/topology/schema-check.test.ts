@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { parseTopology } from './load-topology.ts';
 import { compileTopologySchema, TOPOLOGY_SCHEMA_FILE } from './schema-check.ts';
 import { formatTopologyError, type TopologyError } from './topology-types.ts';
+import { VALUE_RANGES } from './value-ranges.ts';
 
 function errors(text: string): TopologyError[] {
   const result = parseTopology(text, 'lab.yaml', '/nowhere');
@@ -74,8 +75,8 @@ test('wrong types, unknown models and out-of-range numbers point at the value', 
 test('names that break the naming rules point at the name', () => {
   const text = 'routers:\n  2600-a: { model: c2600, config: x.cfg }\nhosts:\n  pc_1: { address: 10.0.0.1/24 }\nlinks:\n  "my link": [x, y]\n';
   assert.deepEqual(messages(text), [
-    'lab.yaml:2:3: router name "2600-a" is not a valid IOS hostname (a letter first, then letters, digits and hyphens, at most 63 characters) (at routers.2600-a)',
-    'lab.yaml:4:3: host name "pc_1" is not valid (a letter first, then letters, digits and hyphens, at most 63 characters) (at hosts.pc_1)',
+    'lab.yaml:2:3: router name "2600-a" is not a valid IOS hostname (a letter first, a letter or digit last, letters, digits and hyphens between, at most 63 characters), e.g. R1 or branch-2 (at routers.2600-a)',
+    'lab.yaml:4:3: host name "pc_1" is not valid (a letter first, a letter or digit last, letters, digits and hyphens between, at most 63 characters), e.g. pc1 or pc-daphne (at hosts.pc_1)',
     'lab.yaml:6:3: link name "my link" is not valid (letters, digits, \'.\', \'_\' and \'-\', starting with a letter or digit) (at links.my link)',
   ]);
 });
@@ -108,4 +109,41 @@ test('schema errors stop the load before the semantic checks run', () => {
   assert.deepEqual(messages('routers: {}\nlinks:\n  a: { ends: [ghost Fa0/0, x], colour: red }\n'), [
     'lab.yaml:3:32: unknown key "colour"; expected one of: ends, delay, loss, up, capture (at links.a.colour)',
   ]);
+});
+
+test('IOS hostnames end with a letter or digit and have at most 63 characters', () => {
+  const longest = `R${'1'.repeat(62)}`;
+  const text = `routers:\n  ${longest}: { model: c2600, config: "" }\n  edge-: { model: c2600, config: "" }\n  ${longest}2: { model: c2600, config: "" }\n`;
+  assert.deepEqual(errors(text).map((error) => [error.line, error.path.slice(0, 20)]), [
+    [3, 'routers.edge-'],
+    [4, `routers.${longest.slice(0, 12)}`],
+  ]);
+});
+
+test('numbers out of range name the value and the whole range', () => {
+  const text = [
+    'seed: 9007199254740992',
+    'routers:',
+    '  R1: { model: c2600, config: "", cpu: { dh-ms: 1e300 } }',
+    '  R2: { model: c2600, config: "", cpu: { dh-ms: -0.5 } }',
+    '  R3: { model: c2600, config: "", cpu: { dh-ms: .inf } }',
+    '',
+  ].join('\n');
+  assert.deepEqual(messages(text), [
+    'lab.yaml:1:7: seed 9007199254740992 is out of range: use 0 to 9007199254740991 (at seed)',
+    'lab.yaml:3:49: dh-ms 1e+300 is out of range: use 0 to 60000 (at routers.R1.cpu.dh-ms)',
+    'lab.yaml:4:49: dh-ms -0.5 is out of range: use 0 to 60000 (at routers.R2.cpu.dh-ms)',
+    'lab.yaml:5:49: expected a number, got .inf (infinity) (at routers.R3.cpu.dh-ms)',
+  ]);
+});
+
+test('the schema states the ranges the engine enforces', () => {
+  const schema = JSON.parse(readFileSync(TOPOLOGY_SCHEMA_FILE, 'utf8')) as {
+    properties: { seed: { minimum: number; maximum: number } };
+    definitions: { router: { properties: { cpu: { properties: { 'dh-ms': { minimum: number; maximum: number } } } } } };
+  };
+  const { seed } = schema.properties;
+  const dhMs = schema.definitions.router.properties.cpu.properties['dh-ms'];
+  assert.deepEqual([seed.minimum, seed.maximum], [VALUE_RANGES.seed.min, VALUE_RANGES.seed.max]);
+  assert.deepEqual([dhMs.minimum, dhMs.maximum], [VALUE_RANGES.dhMs.min, VALUE_RANGES.dhMs.max]);
 });

@@ -4,19 +4,22 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { packageFile } from '../../package-files.ts';
+import { excerpt, shortened } from './control-characters.ts';
 import { messages } from './topology-messages.ts';
 import { segmentsOfPointer, type TopologyPath, type YamlLocator } from './yaml-locator.ts';
 import { sortAndDeduplicate, type TopologyError } from './topology-types.ts';
 
-export const TOPOLOGY_SCHEMA_FILE = fileURLToPath(new URL('../../../scenarios/topology.schema.json', import.meta.url));
+export const TOPOLOGY_SCHEMA_FILE = packageFile('scenarios/topology.schema.json');
 
 /** Editor keywords (VS Code, yaml-language-server) the schema uses for friendlier messages. */
 const MESSAGE_KEYWORDS = ['errorMessage', 'patternErrorMessage'] as const;
 
 interface SchemaNode {
   readonly properties?: Record<string, unknown>;
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly errorMessage?: string;
   readonly patternErrorMessage?: string;
 }
@@ -76,35 +79,40 @@ function locateValueError(
     const message = customMessage(error, schema, propertyName) ?? messages.noPatternMatch(propertyName);
     return locator.error([...path, propertyName], message, 'key');
   }
-  const message = customMessage(error, schema, error.data) ?? standardMessage(error, path);
+  const message = customMessage(error, schema, error.data) ?? standardMessage(error, path, schema);
   return locator.error(path, message);
 }
 
 function customMessage(error: ErrorObject, schema: SchemaNode, value: unknown): string | undefined {
   const template = (error.keyword === 'pattern' ? schema.patternErrorMessage : undefined) ?? schema.errorMessage;
-  return template?.replace('{value}', String(value));
+  return template?.replace('{value}', shortened(String(value)));
 }
 
-function standardMessage(error: ErrorObject, path: TopologyPath): string {
+function standardMessage(error: ErrorObject, path: TopologyPath, schema: SchemaNode): string {
   const params = error.params as Record<string, unknown>;
+  const noun = [...path].reverse().find((segment) => typeof segment === 'string') ?? 'value';
   switch (error.keyword) {
     case 'type':
       return messages.wrongType(expectedType(String(params.type)), describeValue(error.data));
-    case 'enum': {
-      const noun = [...path].reverse().find((segment) => typeof segment === 'string') ?? 'value';
+    case 'enum':
       return messages.notOneOf(String(noun), String(error.data), (params.allowedValues as unknown[]).map(String));
-    }
     case 'minItems':
       return messages.tooFewItems(Number(params.limit), Array.isArray(error.data) ? error.data.length : 0);
     case 'minimum':
-      return messages.belowMinimum(Number(error.data), Number(params.limit));
     case 'maximum':
-      return messages.aboveMaximum(Number(error.data), Number(params.limit));
+      return rangeMessage(String(noun), Number(error.data), schema);
     case 'pattern':
       return messages.noPatternMatch(String(error.data));
     default:
       return messages.schemaViolation(error.message ?? error.keyword);
   }
+}
+
+/** Both ends of the range when the schema gives both, so that the message says what fits. */
+function rangeMessage(noun: string, value: number, schema: SchemaNode): string {
+  const { minimum, maximum } = schema;
+  if (minimum !== undefined && maximum !== undefined) return messages.outOfRange(noun, value, minimum, maximum);
+  return minimum !== undefined ? messages.belowMinimum(value, minimum) : messages.aboveMaximum(value, maximum ?? Number.NaN);
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -128,7 +136,9 @@ function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the text ${excerpt(value)}`;
+  if (Number.isNaN(value)) return '.nan (not a number)';
+  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return `${value === Infinity ? '' : '-'}.inf (infinity)`;
   if (typeof value === 'number') return `the number ${value}`;
   return String(value);
 }

@@ -3,8 +3,8 @@
  * schema cannot (names, addresses, cabling, config files). Every problem is collected, not just the first.
  */
 
-import { formatIpv4, parseIpv4 } from '../../wire/ipv4-address.ts';
-import { parseGateway, parseHostAddress } from './host-addresses.ts';
+import { formatIpv4 } from '../../wire/ipv4-address.ts';
+import { parseGateway, parseHostAddress, parseStationAddress } from './host-addresses.ts';
 import { CablingRegister, resolveLinkEnd, type NodeDirectory } from './link-ends.ts';
 import { resolveRouterConfig } from './router-config.ts';
 import { isRouterModel } from './router-models.ts';
@@ -21,7 +21,7 @@ import {
   type TopologyError,
   type TopologySpec,
 } from './topology-types.ts';
-import { canonicalClock, parseDurationMs, parseLossRate } from './value-formats.ts';
+import { parseClock, parseDurationMs, parseLossRate } from './value-formats.ts';
 import type { YamlLocator } from './yaml-locator.ts';
 
 /** The data as the schema guarantees it. */
@@ -106,7 +106,9 @@ function buildRouter(
     errors.push(resolved.error);
     return [];
   }
-  const clock = data.clock === undefined ? undefined : canonicalClock(data.clock);
+  const checkedClock = data.clock === undefined ? undefined : parseClock(data.clock);
+  if (checkedClock?.ok === false) errors.push(locator.error(['routers', name, 'clock'], checkedClock.message));
+  const clock = checkedClock?.ok ? checkedClock.value : undefined;
   const dhMs = data.cpu?.['dh-ms'];
   const cpu = data.cpu === undefined ? undefined : dhMs === undefined ? {} : { dhMs };
   const router: RouterSpec = { name, model, config: resolved.config };
@@ -142,12 +144,13 @@ function buildHosts(data: Readonly<Record<string, HostData>>, locator: YamlLocat
 
 function buildPeers(data: Readonly<Record<string, PeerData>>, locator: YamlLocator, errors: TopologyError[]): PeerSpec[] {
   return Object.entries(data).flatMap(([name, peer]): PeerSpec[] => {
-    const address = parseIpv4(peer.address);
-    const bind = parseIpv4(peer.bind);
-    if (address === undefined) errors.push(locator.error(['peers', name, 'address'], messages.badPeerAddress(peer.address)));
-    if (bind === undefined) errors.push(locator.error(['peers', name, 'bind'], messages.badPeerAddress(peer.bind)));
-    if (address !== undefined && address === bind) errors.push(locator.error(['peers', name, 'bind'], messages.peerBindsItself(peer.bind)));
-    return address === undefined || bind === undefined ? [] : [{ name, address, bind }];
+    const address = parseStationAddress(peer.address, 'peer');
+    const bind = parseStationAddress(peer.bind, 'peer');
+    if (!address.ok) errors.push(locator.error(['peers', name, 'address'], address.message));
+    if (!bind.ok) errors.push(locator.error(['peers', name, 'bind'], bind.message));
+    if (!address.ok || !bind.ok) return [];
+    if (address.value === bind.value) errors.push(locator.error(['peers', name, 'bind'], messages.peerBindsItself(peer.bind)));
+    return [{ name, address: address.value, bind: bind.value, bindAt: locator.locate(['peers', name, 'bind']) }];
   });
 }
 
@@ -167,10 +170,12 @@ function buildLinks(
       if (problem !== undefined) errors.push(locator.error([...endsPath, index], problem));
       return resolved.ok ? [resolved.end] : [];
     });
+    const delay = options.delay === undefined ? undefined : parseDurationMs(options.delay);
+    if (delay?.ok === false) errors.push(locator.error(['links', name, 'delay'], delay.message));
     return {
       name,
       ends,
-      delayMs: options.delay === undefined ? DEFAULT_LINK_DELAY_MS : (parseDurationMs(options.delay) ?? DEFAULT_LINK_DELAY_MS),
+      delayMs: delay?.ok ? delay.value : DEFAULT_LINK_DELAY_MS,
       lossRate: options.loss === undefined ? 0 : (parseLossRate(options.loss) ?? 0),
       up: options.up ?? true,
       capture: options.capture ?? true,

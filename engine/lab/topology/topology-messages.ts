@@ -1,11 +1,16 @@
 /** Every message a topology can fail with, in one place, worded for the engineer who wrote the file. */
 
-const quoted = (text: string): string => JSON.stringify(text);
+import { excerpt } from './control-characters.ts';
+
+/** A value from the file, quoted; a long one cut short, control characters escaped. */
+const quoted = (text: string): string => excerpt(text);
 const list = (items: readonly string[]): string => items.join(', ');
 
 export const messages = {
   // Reading and YAML syntax
   unreadableTopology: (reason: string) => `cannot read the topology file: ${reason}`,
+  topologyTooLarge: (bytes: number, maximum: number) =>
+    `the topology file is ${bytes} bytes, more than the ${maximum} a topology may have: is it the right file?`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   /** Replacements for yaml library messages that speak of the library rather than the file. */
   yamlSyntaxByCode: {
@@ -24,8 +29,28 @@ export const messages = {
   tooFewItems: (minimum: number, count: number) => `needs at least ${minimum} entries, has ${count}`,
   belowMinimum: (value: number, minimum: number) => `${value} is too small: the minimum is ${minimum}`,
   aboveMaximum: (value: number, maximum: number) => `${value} is too large: the maximum is ${maximum}`,
+  /** A number outside the range its schema gives. */
+  outOfRange: (noun: string, value: number, minimum: number, maximum: number) =>
+    `${noun} ${value} is out of range: use ${minimum} to ${maximum}`,
   noPatternMatch: (value: string) => `${quoted(value)} is not valid here`,
   schemaViolation: (detail: string) => `does not fit the topology schema: ${detail}`,
+
+  // Texts and values
+  controlCharacter: (shown: string, character: string, position: number) =>
+    `${shown} holds the control character ${character} at character ${position}: a topology holds printable text only`,
+  badSeed: (seed: number) =>
+    `seed ${seed} is out of range: use a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (2^53-1), e.g. 1`,
+  badDuration: (text: string) => `delay ${quoted(text)} is not a duration: write it like 1ms, 0.5ms or 2s`,
+  delayTooLong: (text: string, maximumMs: number) =>
+    `delay ${quoted(text)} is longer than ${maximumMs / 1000}s (one hour), the longest a link may take; a link that delivers nothing is "up: false"`,
+  delayTooFine: (text: string) =>
+    `delay ${quoted(text)} is finer than a microsecond, which a capture cannot record: use at most 3 decimals in ms or 6 in s, e.g. 0.125ms`,
+  badClock: (text: string) =>
+    `clock ${quoted(text)} is not an IOS clock: write it like "*Mar  1 02:07:30.000" or "02:07:30.000"`,
+  notADate: (text: string, date: string, days: number, year: number) =>
+    `clock ${quoted(text)}: ${date} is not a date, that month has ${days} days in ${year} (the year of a c2600's unset clock)`,
+  clockBeforeBoot: (text: string, boot: string) =>
+    `clock ${quoted(text)} is before the router booted at ${boot}, where its unset clock starts: use a time from then to Dec 31 23:59:59.999, e.g. "*Mar  1 02:07:30.000"`,
 
   // Names
   duplicateName: (name: string, kind: string, firstKind: string, firstName: string) =>
@@ -52,6 +77,9 @@ export const messages = {
   // Addresses
   notAddressWithPrefix: (text: string) => `address ${quoted(text)} is not ADDRESS/LENGTH, e.g. 13.13.13.14/24`,
   badAddress: (text: string) => `${quoted(text)} is not an IPv4 address (four numbers 0-255)`,
+  leadingZero: (text: string, plain: string) =>
+    `${quoted(text)} has an octet with a leading zero, which many tools read as octal: write ${plain}`,
+  notUnicast: (address: string, kind: string, allowed: string) => `${address} is ${kind}, not a station's address: use ${allowed}`,
   badPrefixLength: (length: string) => `prefix length /${length} is out of range: use /0 to /32`,
   isNetworkAddress: (address: string, subnet: string) =>
     `${address} is the network address of ${subnet}, not an address inside it`,
@@ -65,6 +93,12 @@ export const messages = {
   // Router configs
   unreadableConfig: (given: string, resolved: string, reason: string) =>
     `cannot read config file ${quoted(given)} (${resolved}): ${reason}`,
+  configControlCharacter: (lineNumber: number, character: string, column: number) =>
+    `config line ${lineNumber} holds the control character ${character} at column ${column}: a configuration is printable text, as "show running-config" prints it`,
+  configTooLarge: (bytes: number, maximum: number) =>
+    `the configuration is ${bytes} bytes, more than the ${maximum} a router's may have (a c2600's NVRAM holds 29688)`,
+  configNameControlCharacter: (character: string) =>
+    `the config file name holds the control character ${character}: write a file path, or the configuration as a literal block ("config: |")`,
   foldedConfig: () =>
     'an inline config must be a literal block ("config: |") so that every line stays a line; ">" folds lines together',
 } as const;
@@ -80,6 +114,8 @@ export function fileErrorReason(error: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'NOT_A_FILE':
+      return 'it is not a regular file (a device, a pipe or a socket)';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -15,6 +15,9 @@ export interface TopologyError {
   readonly message: string;
 }
 
+/** A value that passed its checks, or why it did not (a message for a TopologyError). */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
 export type TopologyResult =
   | { readonly ok: true; readonly topology: TopologySpec }
   | { readonly ok: false; readonly errors: readonly TopologyError[] };
@@ -42,6 +45,8 @@ export interface PeerSpec {
   readonly address: Ipv4Address;
   /** This machine's address that the peer talks to; a router on the peer's link must own it. */
   readonly bind: Ipv4Address;
+  /** Where `bind` is written: that a router owns it shows only once the routers are configured. */
+  readonly bindAt?: SourceLocation;
 }
 
 export type RouterModel = 'c2600';

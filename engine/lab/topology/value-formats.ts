@@ -1,19 +1,26 @@
 /**
  * The small value notations of a topology (durations, loss rates, console clocks). The schema has
- * already checked their syntax; these turn them into numbers and canonical text.
+ * already checked their syntax; these turn them into numbers and canonical text and check what a
+ * pattern cannot: a delay's size and precision, a clock's calendar date.
  */
 
-import { DEFAULT_ROUTER_CLOCK } from './topology-types.ts';
+import { messages } from './topology-messages.ts';
+import { DEFAULT_ROUTER_CLOCK, type Checked } from './topology-types.ts';
+import { CLOCK_YEAR, VALUE_RANGES } from './value-ranges.ts';
 
-const DURATION = /^(\d+(?:\.\d+)?) ?(ms|s)$/;
-const MS_PER_UNIT: Record<string, number> = { ms: 1, s: 1000 };
+const DURATION = /^(\d+)(?:\.(\d+))? ?(ms|s)$/;
+const MS_PER_UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1000 };
 
-/** `1ms`, `0.5ms`, `2s` -> milliseconds; undefined for anything else. */
-export function parseDurationMs(text: string): number | undefined {
+/** `1ms`, `0.5ms`, `2s` -> milliseconds, within VALUE_RANGES.delayMs and to the microsecond. */
+export function parseDurationMs(text: string): Checked<number> {
   const match = DURATION.exec(text.trim());
-  if (!match) return undefined;
-  const [, amount, unit] = match as unknown as [string, string, string];
-  return Number(amount) * (MS_PER_UNIT[unit] ?? Number.NaN);
+  if (!match) return { ok: false, message: messages.badDuration(text) };
+  const [, whole, fraction = '', unit] = match as unknown as [string, string, string | undefined, 'ms' | 's'];
+  if (fraction.replace(/0+$/, '').length > VALUE_RANGES.delayDecimals[unit]) return { ok: false, message: messages.delayTooFine(text) };
+  const ms = Number(`${whole}.${fraction || '0'}`) * (MS_PER_UNIT[unit] ?? Number.NaN);
+  // A long run of digits reads as Infinity; the comparison below refuses it with the rest.
+  if (!(ms <= VALUE_RANGES.delayMs.max)) return { ok: false, message: messages.delayTooLong(text, VALUE_RANGES.delayMs.max) };
+  return { ok: true, value: ms };
 }
 
 const PERCENT = /^(\d+(?:\.\d+)?) ?%$/;
@@ -28,23 +35,39 @@ export function parseLossRate(value: string | number): number | undefined {
     if (!match) return undefined;
     rate = Number(match[1]) / 100;
   }
-  return Number.isFinite(rate) && rate >= 0 && rate <= 1 ? rate : undefined;
+  const { min, max } = VALUE_RANGES.lossRate;
+  // `-0` is 0; keeping its sign would only make 1 / rate surprising further down.
+  return Number.isFinite(rate) && rate >= min && rate <= max ? rate + 0 : undefined;
 }
 
 const CLOCK = /^(\*?)(?:([A-Z][a-z]{2}) +(\d{1,2}) +)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DEFAULT_DATE = /^\*?([A-Z][a-z]{2} +\d+)/.exec(DEFAULT_ROUTER_CLOCK)?.[1] ?? 'Mar  1';
+const BOOT_MS = Date.UTC(CLOCK_YEAR, 2, 1);
 
 /**
  * The canonical IOS timestamp form `*Mar  1 02:07:30.000` (day padded to two places, three
  * decimals). A bare time of day means that time on the default date, with IOS's `*` (clock
- * not set by NTP or by hand).
+ * not set by NTP or by hand). The date must exist in CLOCK_YEAR (no Feb 29, no Apr 31) and
+ * not lie before the boot at `*Mar  1 00:00:00.000`, since the lab counts the router's
+ * uptime from there.
  */
-export function canonicalClock(text: string): string | undefined {
+export function parseClock(text: string): Checked<string> {
   const match = CLOCK.exec(text.trim());
-  if (!match) return undefined;
+  const monthIndex = MONTHS.indexOf(match?.[2] ?? 'Mar');
+  if (!match || monthIndex < 0) return { ok: false, message: messages.badClock(text) };
   const [, star, month, day, hours, minutes, seconds, fraction] = match;
-  const date = month === undefined ? DEFAULT_DATE : `${month} ${String(Number(day)).padStart(2, ' ')}`;
+  const [dayOfMonth, h, m, s] = [day ?? '1', hours, minutes, seconds].map(Number) as [number, number, number, number];
+  if (h > 23 || m > 59 || s > 59) return { ok: false, message: messages.badClock(text) };
+  const daysInMonth = new Date(Date.UTC(CLOCK_YEAR, monthIndex + 1, 0)).getUTCDate();
+  if (dayOfMonth < 1 || dayOfMonth > daysInMonth) {
+    return { ok: false, message: messages.notADate(text, `${month} ${dayOfMonth}`, daysInMonth, CLOCK_YEAR) };
+  }
+  if (Date.UTC(CLOCK_YEAR, monthIndex, dayOfMonth, h, m, s) < BOOT_MS) {
+    return { ok: false, message: messages.clockBeforeBoot(text, DEFAULT_ROUTER_CLOCK) };
+  }
+  const date = month === undefined ? DEFAULT_DATE : `${month} ${String(dayOfMonth).padStart(2, ' ')}`;
   const prefix = month === undefined ? '*' : (star ?? '');
   const time = `${hours!.padStart(2, '0')}:${minutes}:${seconds}.${(fraction ?? '').padEnd(3, '0')}`;
-  return `${prefix}${date} ${time}`;
+  return { ok: true, value: `${prefix}${date} ${time}` };
 }

@@ -4,16 +4,21 @@
  */
 
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { shortened } from './control-characters.ts';
 import type { SourceLocation, TopologyError } from './topology-types.ts';
 
 export type PathSegment = string | number;
 export type TopologyPath = readonly PathSegment[];
 
-/** `routers.fred.config`, `links.wan[1]`, `links.lan2.ends[0]`. */
+/**
+ * `routers.fred.config`, `links.wan[1]`, `links.lan2.ends[0]`; control characters in keys
+ * shown as `\u0000` and overlong keys cut, so that a message stays readable.
+ */
 export function formatPath(path: TopologyPath): string {
   let text = '';
   for (const segment of path) {
-    text += typeof segment === 'number' ? `[${segment}]` : text === '' ? segment : `.${segment}`;
+    const key = typeof segment === 'number' ? '' : shortened(segment);
+    text += typeof segment === 'number' ? `[${segment}]` : text === '' ? key : `.${key}`;
   }
   return text;
 }
