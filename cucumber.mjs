@@ -1,5 +1,5 @@
-// Used by `tedlab run` (bin/commands/run.ts) and by a plain `npx cucumber-js`.
-// `tedlab run` adds the Allure and JUnit formatters (bin/report/cucumber-reporting.ts).
+// For a plain `npx cucumber-js` in tedlab's repository. `tedlab run` does not read it: it
+// configures Cucumber itself (bin/commands/run.ts), with the Allure and JUnit formatters.
 export default {
   // Unit tests of the support code sit beside it and are not step definitions.
   import: ['steps/support/register-tsx.mjs', 'steps/**/!(*.test).ts'],

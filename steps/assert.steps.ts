@@ -2,6 +2,7 @@ import { Then } from '@cucumber/cucumber';
 import {
   expectContains, expectExactly, expectInOrder, expectMatches, expectNotContains, readReference,
 } from './support/expect.ts';
+import { updatingReferences } from './support/reference-update.ts';
 import type { LabWorld } from './support/world.ts';
 
 function nonBlankLines(docString: string): string[] {
@@ -9,27 +10,30 @@ function nonBlankLines(docString: string): string[] {
 }
 
 Then('the output matches the reference {string}', function (this: LabWorld, reference: string) {
-  expectMatches(this.output, readReference(this.scenarioPath(reference)), 'the output');
+  if (updatingReferences()) return void this.updateReference(reference, { actual: this.output, echo: this.outputEcho });
+  const expected = readReference(this.referencePath(reference));
+  this.checkOutput((output) => expectMatches(output, expected, 'the output'));
 });
 
 Then('the output matches:', function (this: LabWorld, expected: string) {
-  expectMatches(this.output, expected, 'the output');
+  this.checkOutput((output) => expectMatches(output, expected, 'the output'));
 });
 
 Then('the output is exactly:', function (this: LabWorld, expected: string) {
-  expectExactly(this.output, expected, 'the output');
+  this.checkOutput((output) => expectExactly(output, expected, 'the output'));
 });
 
 Then('the output contains {string}', function (this: LabWorld, text: string) {
-  expectContains(this.output, text, 'the output');
+  this.checkOutput((output) => expectContains(output, text, 'the output'));
 });
 
 Then('the output does not contain {string}', function (this: LabWorld, text: string) {
-  expectNotContains(this.output, text, 'the output');
+  this.checkOutput((output) => expectNotContains(output, text, 'the output'));
 });
 
 Then('the debug log of {string} matches the reference {string}', function (this: LabWorld, router: string, reference: string) {
-  expectMatches(this.lab.debugLog(router), readReference(this.scenarioPath(reference)), `the debug log of ${router}`, 'debug');
+  if (updatingReferences()) return void this.updateReference(reference, { actual: this.lab.debugLog(router), kind: 'debug' });
+  expectMatches(this.lab.debugLog(router), readReference(this.referencePath(reference)), `the debug log of ${router}`, 'debug');
 });
 
 Then('the debug log of {string} contains in order:', function (this: LabWorld, router: string, lines: string) {

@@ -2,11 +2,15 @@ import { When, Then } from '@cucumber/cucumber';
 import { describeError } from '../engine/lab/index.ts';
 import { expectBlock } from './support/expect.ts';
 import { OutcomeAssertionError } from './support/failures.ts';
+import { echoLine, rejectionOf } from './support/rejected-command.ts';
 import type { LabWorld } from './support/world.ts';
 
 When('I run {string} on {string}', function (this: LabWorld, command: string, router: string) {
   this.output = this.lab.run(router, command);
   this.outputCommand = command;
+  const transcript = this.lab.consoleTranscript(router);
+  this.rejectedCommand = rejectionOf(router, command, this.output, transcript);
+  this.outputEcho = echoLine(command, transcript);
 });
 
 When('I configure {string} with:', function (this: LabWorld, router: string, lines: string) {

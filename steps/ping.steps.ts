@@ -1,4 +1,5 @@
 import { When, Then } from '@cucumber/cucumber';
+import { requireAtLeast } from './support/arguments.ts';
 import { expectOutcome } from './support/expect.ts';
 import type { LabWorld } from './support/world.ts';
 
@@ -8,6 +9,7 @@ When('host {string} pings {string}', function (this: LabWorld, from: string, to:
 });
 
 When('host {string} pings {string} {int} times', function (this: LabWorld, from: string, to: string, count: number) {
+  requireAtLeast(count, 1, 'a ping sends', 'echo');
   this.lastPing = this.lab.ping(from, to, { count });
   this.output = this.lastPing.output;
 });

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { Lab } from '../../engine/lab/index.ts';
+import { parseCommand } from './command-line.ts';
 
 /**
  * `tedlab bridge TOPOLOGY`: runs a lab with real peers (topology `peers:`) on the wall clock,
@@ -14,13 +14,20 @@ export const BRIDGE_USAGE = `  tedlab bridge FILE [OPTIONS]      run a lab on th
       --ping "HOST TARGET"          a ping to start once live (repeatable), e.g. "pc1 10.2.2.10"
       --seconds N                   stop after N seconds (default: at Ctrl-C)
       --capture DIR                 save every captured link's pcap and key files into DIR at the end
+      -h, --help                    this text
 `;
 
 export async function bridgeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { run: { type: 'string', multiple: true }, ping: { type: 'string', multiple: true }, seconds: { type: 'string' }, capture: { type: 'string' } },
-  });
+  const parsed = parseCommand('bridge', argv, {
+    run: { type: 'string', multiple: true }, ping: { type: 'string', multiple: true }, seconds: { type: 'string' }, capture: { type: 'string' },
+  }, `usage:\n${BRIDGE_USAGE}`);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const seconds = values.seconds === undefined ? undefined : Number(values.seconds);
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0)) {
+    process.stderr.write(`tedlab bridge: --seconds needs a number of seconds above 0, not "${values.seconds}"\n`);
+    return 2;
+  }
   const [file] = positionals;
   if (file === undefined || positionals.length > 1) {
     process.stderr.write(`tedlab bridge: name one topology file\n${BRIDGE_USAGE}`);
@@ -39,7 +46,7 @@ export async function bridgeCommand(argv: string[]): Promise<number> {
     const [from = '', to = ''] = ping.trim().split(/\s+/);
     void live.ping(from, to).then((outcome) => process.stdout.write(`${outcome.output}\n`));
   }
-  await untilStopped(values.seconds === undefined ? undefined : Number(values.seconds) * 1000);
+  await untilStopped(seconds === undefined ? undefined : seconds * 1000);
   clearInterval(stream);
   await live.stop();
   printNew(lab, printed);

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { allureCategories } from '../../steps/support/failure-categories.ts';
 import { AllureResults, attachmentNamed, attachmentsOf, labelValues, stepNamed, type AllureStep } from '../report/allure-results.ts';
-import { engineVersion } from '../report/cucumber-reporting.ts';
-import { FAILING_SCENARIO, WRONG_REFERENCE, runDemoSuite, tedlab, type DemoRun } from '../report/demo-suite.ts';
+import { tedlabVersion } from '../../engine/package-files.ts';
+import { FAILING_SCENARIO, WRONG_REFERENCE, runDemoSuite, tedlab, type DemoRun } from '../testing/demo-suite.ts';
 import { chromiumExecutable, openReport } from '../report/report-browser.ts';
 import { reportLayout } from '../report/report-layout.ts';
 import { embeddedJson } from '../report/single-file-report.ts';
@@ -121,7 +121,7 @@ test('labels: epic, feature, story and suites from the folders and names; tags; 
   assert.deepEqual(labelValues(scenario, 'tag'), ['@smoke']);
   assert.deepEqual(scenario.parameters, [{ name: 'seed', value: '7', excluded: true }]);
   const environment = readFileSync(path.join(results.dir, 'environment.properties'), 'utf8');
-  assert.match(environment, new RegExp(`^tedlab=${engineVersion().replaceAll('.', '\\.')}$`, 'm'));
+  assert.match(environment, new RegExp(`^tedlab=${tedlabVersion().replaceAll('.', '\\.')}$`, 'm'));
 });
 
 test('JUnit XML for CI systems', () => {

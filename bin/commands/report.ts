@@ -1,25 +1,30 @@
 import path from 'node:path';
 import { generateSingleFileReport } from '../report/allure-cli.ts';
+import { parseCommand } from './command-line.ts';
 import { keepHistory, nextBuildOrder, restoreHistory, writeExecutor } from '../report/history.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { formatTotals, readScenarioResults, summarise, type ResultsSummary } from '../report/results-summary.ts';
 
 const REPORT_NAME = 'tedlab';
 
-function parseReportArguments(args: readonly string[]): { reportsDir?: string } | string {
-  if (args.length === 0) return {};
-  if (args[0] === '--reports' && args[1] !== undefined && args.length === 2) return { reportsDir: args[1] };
-  return `unexpected arguments: ${args.join(' ')} (usage: tedlab report [--reports DIR])`;
-}
+export const REPORT_USAGE = `usage: tedlab report [--reports DIR]
+
+Makes the HTML report of the last run (reports/allure-report/index.html), carrying the trend
+history over from the report before. Exit code 0 when the report was made.
+
+  --reports DIR      the run's results and the report are below DIR instead of reports/
+  -h, --help         this text
+`;
 
 /** `tedlab report`: makes the HTML report of the last run. Exit code 0 when the report was made. */
 export async function reportCommand(args: string[]): Promise<number> {
-  const options = parseReportArguments(args);
-  if (typeof options === 'string') {
-    process.stderr.write(`tedlab report: ${options}\n`);
+  const parsed = parseCommand('report', args, { reports: { type: 'string' } }, REPORT_USAGE);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length > 0) {
+    process.stderr.write(`tedlab report: unexpected arguments: ${parsed.positionals.join(' ')}\n${REPORT_USAGE}`);
     return 2;
   }
-  return (await makeReport(reportLayout(options.reportsDir))) ? 0 : 2;
+  return (await makeReport(reportLayout(parsed.values.reports))) ? 0 : 2;
 }
 
 /**

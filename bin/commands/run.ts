@@ -1,16 +1,19 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { Transform } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
+import { markUnfinished, type UnfinishedScenario } from '../report/unfinished-steps.ts';
 import { makeReport } from './report.ts';
+import { stepDefinitionImports, suggestionSnippetSyntax } from './step-definitions.ts';
 
 type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
 
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 export interface RunOptions {
+  /** Feature files or folders, a file may end in `:LINE`; default ./features. */
   paths: string[];
   seed?: string;
   /** Worker processes; 0 runs every scenario in this process. */
@@ -18,89 +21,246 @@ export interface RunOptions {
   reportsDir?: string;
   /** Make the HTML report after the run (`tedlab run --report`, what `npm start` does). */
   report: boolean;
+  /** Folders to look for labs and references in, after those beside the feature, ./labs and ./scenarios. */
+  labs: string[];
+  tags?: string;
+  names: string[];
+  dryRun: boolean;
+  failFast: boolean;
+  updateReferences: boolean;
+  help: boolean;
 }
 
-const NEEDS_VALUE: Record<string, string> = {
-  '--seed': 'a number',
-  '--parallel': 'a number of workers',
-  '--reports': 'a folder',
-};
+export const RUN_USAGE = `usage: tedlab run [PATH[:LINE]...] [OPTIONS]
 
+Runs feature files (default: ./features) on the embedded engine, writing Allure results and
+JUnit XML below reports/. Exit code 0 when every scenario passed, 1 when one did not, 2 when
+the run could not be made.
+
+  --seed N                 run every lab with seed N instead of its topology's
+  --parallel N             run scenarios in N worker processes (default: in this process)
+  --reports DIR            write results and the report below DIR instead of reports/
+  --report                 make the HTML report after the run
+  --labs DIR               also look for labs and references in DIR (repeatable); tedlab looks
+                           beside the feature file, then in ./labs and ./scenarios
+  --tags EXPR              only scenarios whose tags match, e.g. "@ipsec and not @slow"
+  --name REGEX             only scenarios whose name matches (repeatable)
+  --dry-run                check that every step is defined, without running anything
+  --fail-fast              stop at the first failing scenario
+  --update-references      write the reference files that "matches the reference" steps name,
+                           from what the routers printed, and list what changed (refused in CI)
+  -h, --help               this text
+`;
+
+const RUN_OPTIONS = {
+  seed: { type: 'string' },
+  parallel: { type: 'string' },
+  reports: { type: 'string' },
+  report: { type: 'boolean' },
+  labs: { type: 'string', multiple: true },
+  tags: { type: 'string' },
+  name: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  'fail-fast': { type: 'boolean' },
+  'update-references': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const WHOLE_NUMBER = /^\d+$/;
+
+/** The options of `tedlab run`, or what is wrong with them. */
 export function parseRunArguments(args: readonly string[]): RunOptions | string {
-  const options: RunOptions = { paths: [], parallel: 0, report: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--report') {
-      options.report = true;
-    } else if (arg in NEEDS_VALUE) {
-      const value = args[++i];
-      if (value === undefined || (arg !== '--reports' && !/^\d+$/.test(value))) return `${arg} needs ${NEEDS_VALUE[arg]}`;
-      if (arg === '--seed') options.seed = value;
-      else if (arg === '--parallel') options.parallel = Number(value);
-      else options.reportsDir = value;
-    } else if (arg.startsWith('-')) {
-      return `unknown option ${arg}`;
-    } else {
-      options.paths.push(path.resolve(arg));
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: RUN_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/, '') : String(error);
   }
-  return options;
+  const { values, positionals } = parsed;
+  if (values.seed !== undefined && !WHOLE_NUMBER.test(values.seed)) return '--seed needs a whole number';
+  if (values.parallel !== undefined && !WHOLE_NUMBER.test(values.parallel)) return '--parallel needs a number of workers';
+  return {
+    paths: positionals,
+    ...(values.seed === undefined ? {} : { seed: values.seed }),
+    parallel: values.parallel === undefined ? 0 : Number(values.parallel),
+    ...(values.reports === undefined ? {} : { reportsDir: values.reports }),
+    report: values.report ?? false,
+    labs: values.labs ?? [],
+    ...(values.tags === undefined ? {} : { tags: values.tags }),
+    names: values.name ?? [],
+    dryRun: values['dry-run'] ?? false,
+    failFast: values['fail-fast'] ?? false,
+    updateReferences: values['update-references'] ?? false,
+    help: values.help ?? false,
+  };
+}
+
+/** `features/x.feature:12` names the file `features/x.feature`. */
+function fileOf(featurePath: string): string {
+  return featurePath.replace(/(:\d+)+$/, '');
+}
+
+/** Why the run cannot start, if it cannot: paths that do not exist, updating references in CI. */
+function problemsOf(options: RunOptions): string[] {
+  const problems: string[] = [];
+  if (options.paths.length === 0 && !existsSync('features')) {
+    problems.push('no ./features folder here: run tedlab in your project\'s folder, name feature files or folders, or start one with tedlab init');
+  }
+  for (const featurePath of options.paths) {
+    if (!existsSync(fileOf(featurePath))) problems.push(`no such feature file or folder: ${featurePath}`);
+  }
+  for (const dir of options.labs) if (!existsSync(dir)) problems.push(`--labs ${dir}: no such folder`);
+  if (options.updateReferences && process.env.CI) problems.push('--update-references is refused in CI: references are what CI checks against');
+  return problems;
 }
 
 /**
- * `tedlab run`: runs feature files with tedlab's steps, from any working directory, writing Allure
- * results and JUnit XML; with `--report`, makes the HTML report too. Exit code 1 when a scenario failed.
+ * `tedlab run`: runs feature files with tedlab's steps in the working folder (paths print
+ * relative to it), writing Allure results and JUnit XML; with `--report`, makes the HTML report
+ * too. Exit code 1 when a scenario did not pass.
  */
 export async function runFeatures(args: string[]): Promise<number> {
   const options = parseRunArguments(args);
   if (typeof options === 'string') {
-    process.stderr.write(`tedlab run: ${options}\n`);
+    process.stderr.write(`tedlab run: ${options}\n(tedlab run --help lists the options)\n`);
     return 2;
   }
-  const missing = options.paths.filter((featurePath) => !existsSync(featurePath));
-  if (missing.length > 0) {
-    process.stderr.write(missing.map((featurePath) => `tedlab run: no such feature file or folder: ${featurePath}\n`).join(''));
+  if (options.help) {
+    process.stdout.write(RUN_USAGE);
+    return 0;
+  }
+  const problems = problemsOf(options);
+  if (problems.length > 0) {
+    process.stderr.write(problems.map((problem) => `tedlab run: ${problem}\n`).join(''));
     return 2;
   }
-  if (options.seed !== undefined) process.env.TEDLAB_SEED = options.seed;
-  process.env.TEDLAB_SCENARIOS ??= path.resolve('scenarios');
+  const ledger = exportToSteps(options);
   const layout = reportLayout(options.reportsDir);
   const success = await runScenarios(options, layout);
+  if (ledger !== undefined) listWrittenReferences(ledger);
   if (options.report && !(await makeReport(layout))) return 2;
   return success ? 0 : 1;
+}
+
+/**
+ * What the step definitions read of the command line (they may run in worker processes).
+ * Returns the ledger file the steps note written references in, when updating them.
+ */
+function exportToSteps(options: RunOptions): string | undefined {
+  if (options.seed !== undefined) process.env.TEDLAB_SEED = options.seed;
+  process.env.TEDLAB_LABS = options.labs.map((dir) => path.resolve(dir)).join(path.delimiter);
+  if (!options.updateReferences) return undefined;
+  process.env.TEDLAB_UPDATE_REFERENCES = '1';
+  const ledger = path.join(mkdtempSync(path.join(os.tmpdir(), 'tedlab-references-')), 'written.txt');
+  process.env.TEDLAB_REFERENCE_LEDGER = ledger;
+  return ledger;
+}
+
+/** The ledger has a line per written reference (steps/support/reference-update.ts). */
+function listWrittenReferences(ledger: string): void {
+  const written = existsSync(ledger) ? readFileSync(ledger, 'utf8').split('\n').filter((line) => line !== '') : [];
+  process.stdout.write(written.length === 0
+    ? 'references: every reference already matched, none written\n'
+    : `references written:\n${written.map((line) => `  ${line}\n`).join('')}`);
+  rmSync(path.dirname(ledger), { recursive: true, force: true });
 }
 
 async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<boolean> {
   // Results of an earlier run would mix into this run's report.
   rmSync(layout.results, { recursive: true, force: true });
   mkdirSync(layout.results, { recursive: true });
-  const provided = {
-    ...(options.paths.length > 0 ? { paths: options.paths } : {}),
+  const reporting = reportingConfiguration(layout, { seed: options.seed, workers: Math.max(1, options.parallel) });
+  const provided: Partial<IConfiguration> = {
+    paths: options.paths.length > 0 ? options.paths : ['features'],
+    import: stepDefinitionImports(),
+    strict: true,
     parallel: options.parallel,
-    ...reportingConfiguration(layout, { seed: options.seed, workers: Math.max(1, options.parallel) }),
+    dryRun: options.dryRun,
+    failFast: options.failFast,
+    ...(options.tags === undefined ? {} : { tags: options.tags }),
+    ...(options.names.length === 0 ? {} : { name: options.names }),
+    format: ['progress', ...(reporting.format ?? [])],
+    formatOptions: {
+      snippetSyntax: suggestionSnippetSyntax(),
+      // Attachments are for the report; on the console they are Allure's runtime messages.
+      printAttachments: false,
+      ...reporting.formatOptions,
+    } as IConfiguration['formatOptions'],
   };
-  const { runConfiguration } = await loadConfiguration({ file: 'cucumber.mjs', provided }, { cwd: PROJECT_ROOT });
+  // The working folder is the user's project: cucumber reads no configuration file of its own there.
+  const { runConfiguration } = await loadConfiguration({ file: false, provided }, { cwd: process.cwd() });
   const tally = new ScenarioTally();
-  const { success } = await runCucumber(runConfiguration, { cwd: PROJECT_ROOT }, (envelope) => tally.observe(envelope));
+  const stdout = undefinedStepWording(process.stdout);
+  const { success } = await runCucumber(runConfiguration, { cwd: process.cwd(), stdout }, (envelope) => tally.observe(envelope));
+  await new Promise<void>((resolve) => stdout.end(resolve));
+  markUnfinished(layout.results, tally.unfinished);
   process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed\n`);
   return success;
 }
 
-/** Counts scenarios by outcome from cucumber's message stream. */
+/**
+ * Cucumber heads an undefined step's snippet with "Implement with the following snippet", which
+ * tedlab's users cannot do: what follows is tedlab's "did you mean" (suggestion-snippets.ts).
+ */
+function undefinedStepWording(out: NodeJS.WritableStream): Transform {
+  const wording = new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      done(null, String(chunk).replaceAll('Undefined. Implement with the following snippet:', 'Undefined: tedlab has no such step.'));
+    },
+  });
+  wording.pipe(out, { end: false });
+  return wording;
+}
+
+/**
+ * Counts scenarios by outcome from Cucumber's message stream, and notes the scenarios with
+ * steps it could not run (undefined, ambiguous, pending): none of them passed.
+ */
 class ScenarioTally {
   passed = 0;
   failed = 0;
   private readonly failing = new Set<string>();
+  private readonly pickles = new Map<string, { uri: string; name: string; steps: Map<string, string> }>();
+  private readonly pickleOfTestCase = new Map<string, string>();
+  private readonly pickleStepOfTestStep = new Map<string, string>();
+  private readonly testCaseOfStarted = new Map<string, string>();
+  private readonly unfinishedByStarted = new Map<string, UnfinishedScenario>();
 
   observe(envelope: Envelope): void {
+    this.index(envelope);
     const step = envelope.testStepFinished;
     if (step && step.testStepResult.status !== 'PASSED' && step.testStepResult.status !== 'SKIPPED') {
       this.failing.add(step.testCaseStartedId);
+      this.noteUnfinished(step.testCaseStartedId, step.testStepId, step.testStepResult.status, step.testStepResult.message);
     }
     const finished = envelope.testCaseFinished;
     if (finished && !finished.willBeRetried) {
       if (this.failing.has(finished.testCaseStartedId)) this.failed++;
       else this.passed++;
     }
+  }
+
+  get unfinished(): UnfinishedScenario[] {
+    return [...this.unfinishedByStarted.values()];
+  }
+
+  private index(envelope: Envelope): void {
+    const { pickle, testCase, testCaseStarted } = envelope;
+    if (pickle) this.pickles.set(pickle.id, { uri: pickle.uri, name: pickle.name, steps: new Map(pickle.steps.map((s) => [s.id, s.text])) });
+    if (testCase) {
+      this.pickleOfTestCase.set(testCase.id, testCase.pickleId);
+      for (const testStep of testCase.testSteps) if (testStep.pickleStepId) this.pickleStepOfTestStep.set(testStep.id, testStep.pickleStepId);
+    }
+    if (testCaseStarted) this.testCaseOfStarted.set(testCaseStarted.id, testCaseStarted.testCaseId);
+  }
+
+  private noteUnfinished(startedId: string, testStepId: string, status: string, message: string | undefined): void {
+    if (status !== 'UNDEFINED' && status !== 'AMBIGUOUS' && status !== 'PENDING') return;
+    const pickle = this.pickles.get(this.pickleOfTestCase.get(this.testCaseOfStarted.get(startedId) ?? '') ?? '');
+    const text = pickle?.steps.get(this.pickleStepOfTestStep.get(testStepId) ?? '');
+    if (pickle === undefined || text === undefined) return;
+    const scenario = this.unfinishedByStarted.get(startedId) ?? { uri: pickle.uri, name: pickle.name, steps: [] };
+    scenario.steps.push({ text, status, ...(message === undefined ? {} : { message }) });
+    this.unfinishedByStarted.set(startedId, scenario);
   }
 }

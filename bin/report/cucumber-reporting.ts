@@ -1,10 +1,10 @@
 /**
- * The formatters a run adds to cucumber.mjs's progress output: Allure results (with the failure
+ * The formatters `tedlab run` adds to Cucumber's progress output: Allure results (with the failure
  * categories, severity from `@severity:...` tags and the run's environment) and JUnit XML.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { IConfiguration } from '@cucumber/cucumber/api';
+import { tedlabVersion } from '../../engine/package-files.ts';
 import { allureCategories } from '../../steps/support/failure-categories.ts';
 import type { ReportLayout } from './report-layout.ts';
 
@@ -14,16 +14,11 @@ export interface RunEnvironment {
   readonly workers: number;
 }
 
-/** tedlab's version, from its package.json. */
-export function engineVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
 
 /** Shown on the report's overview page. */
 export function environmentInfo(environment: RunEnvironment): Record<string, string> {
   return {
-    tedlab: engineVersion(),
+    tedlab: tedlabVersion(),
     'Node.js': process.version,
     seed: environment.seed ?? 'each topology\'s own',
     workers: String(environment.workers),

@@ -9,7 +9,7 @@ import { OutcomeAssertionError, ScenarioUsageError, TranscriptAssertionError, di
 
 const RUNNING_CONFIG_MARK = /^(Building configuration\.\.\.|Current configuration\s*:)/m;
 
-function kindOf(actual: string, reference: string): TranscriptKind {
+export function kindOf(actual: string, reference: string): TranscriptKind {
   return RUNNING_CONFIG_MARK.test(reference) || RUNNING_CONFIG_MARK.test(actual) ? 'running-config' : 'show';
 }
 

@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import { Before, World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { Lab, PingOutcome } from '../../engine/lab/index.ts';
 import { ScenarioUsageError, textEvidence, type Evidence } from './failures.ts';
+import { findLab, findReference, searchFolders } from './lab-search.ts';
+import { explainRejection, type RejectedCommand } from './rejected-command.ts';
+import { updateReference, type ReferenceText } from './reference-update.ts';
 
 /** What one scenario carries between its steps. */
 export class LabWorld extends World {
@@ -42,7 +45,20 @@ export class LabWorld extends World {
 
   set output(text: string) {
     this.currentOutput = text;
+    this.rejectedCommand = undefined;
     this.stepEvidence.push(textEvidence('output', text));
+  }
+
+  /** The command IOS refused, when the output is its refusal (`When I run`). */
+  rejectedCommand: RejectedCommand | undefined;
+
+  /** Runs an assertion on the output: a failure on a refused command's output says so first. */
+  checkOutput(assertion: (output: string) => void): void {
+    try {
+      assertion(this.output);
+    } catch (failure) {
+      throw explainRejection(failure, this.rejectedCommand);
+    }
   }
 
   /** The error of the last load or configuration that was expected to fail. */
@@ -67,9 +83,17 @@ export class LabWorld extends World {
     return evidence;
   }
 
-  /** Folder of topologies and references: TEDLAB_SCENARIOS, else ./scenarios of the working directory. */
-  get scenariosDir(): string {
-    return path.resolve(process.env.TEDLAB_SCENARIOS ?? 'scenarios');
+  /** The feature file of the running scenario (set before its first step). */
+  featureFile: string | undefined;
+
+  /** Where this scenario's labs and references are looked for, in order (lab-search.ts). */
+  get labFolders(): string[] {
+    return searchFolders(this.featureFile);
+  }
+
+  /** The folder an inline topology's config files are relative to: the feature's own. */
+  get inlineBaseDir(): string {
+    return this.featureFile === undefined ? process.cwd() : path.dirname(this.featureFile);
   }
 
   /** The seed given on the command line (`tedlab run --seed N`), if any; else the topology's. */
@@ -83,9 +107,39 @@ export class LabWorld extends World {
     return this.seedOverride ?? this.lab.topology.seed;
   }
 
-  scenarioPath(relative: string): string {
-    return path.resolve(this.scenariosDir, relative);
+  /** The echo line a reference made from the output starts with: `R1#show crypto isakmp sa`. */
+  get outputEcho(): string | undefined {
+    return this.outputEchoLine;
+  }
+
+  set outputEcho(line: string | undefined) {
+    this.outputEchoLine = line;
+  }
+
+  private outputEchoLine: string | undefined;
+
+  /** `--update-references`: the reference is brought in line with what was printed (reference-update.ts). */
+  updateReference(relative: string, text: ReferenceText): void {
+    let found: string | undefined;
+    try {
+      found = this.referencePath(relative);
+    } catch {
+      found = undefined;
+    }
+    updateReference(relative, found, this.labFolders, text);
+  }
+
+  labPath(name: string): string {
+    return findLab(name, this.labFolders);
+  }
+
+  referencePath(relative: string): string {
+    return findReference(relative, this.labFolders);
   }
 }
 
 setWorldConstructor(LabWorld);
+
+Before({ name: 'note the scenario\'s feature file' }, function (this: LabWorld, { pickle }) {
+  this.featureFile = path.resolve(pickle.uri);
+});
