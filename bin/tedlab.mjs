@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Launcher: the command line is TypeScript, run through tsx's loader.
+// `tedlab` in tedlab's own repository: the TypeScript source, run through tsx's loader.
+// An installed package runs the compiled dist/bin/tedlab.js instead.
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('./tedlab.ts');
