@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,8 @@ test('a bare tedlab run in a user\'s folder runs ./features, finds the lab besid
   assert.match(result.stdout, /Scenario: a typo in a step # features\/my-site\.feature:7/, 'paths relative to the user\'s folder');
   assert.match(result.stdout, /Undefined: tedlab has no such step\.\s+Did you mean:\s+When I run "show crypto isakmp sa" on "Daphne"/);
   assert.doesNotMatch(result.stdout, /function \(string, string2\)/, 'no JavaScript snippet');
-  assert.match(result.stdout, /R1 rejected the command, so the output is IOS's error:\s+R1#show crypto isakmp sa detail\n\s+\^\n\s+% Invalid input detected at '\^' marker\./);
+  assert.match(result.stdout, /R1 rejected the command, so the output is IOS's error:\s+R1#show crypto isakmp sa detail\n\s+\^\n\s+% Invalid input detected at '\^' marker\.\n\s+the output does not contain "QM_IDLE" \(the output is the error above\)/);
+  assert.equal(result.stdout.split('% Invalid input detected').length, 2, 'IOS\'s error shows once, under its command');
   assert.match(result.stdout, /time passes by at least 1 second, not -5/);
   assert.match(result.stdout, /lab "elsewhere" not found; tedlab looked for it at\s+features\/elsewhere\/topology\.yaml\s+labs\/elsewhere\/topology\.yaml\s+scenarios\/elsewhere\/topology\.yaml/);
   const results = readdirSync(path.join(dir, 'reports', 'allure-results')).filter((name) => name.endsWith('-result.json'))
@@ -101,12 +102,21 @@ test('tedlab init makes a project whose scenarios pass, and keeps what is there'
   assert.match(init.stdout, /created features\/two-sites\.feature/);
   assert.match(init.stdout, /added the scripts tedlab, tedlab:report to package\.json/);
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  assert.deepEqual(manifest.scripts, { test: 'true', tedlab: 'tedlab run', 'tedlab:report': 'tedlab run --report' });
+  assert.deepEqual(manifest.scripts, { test: 'true', tedlab: 'tedlab run', 'tedlab:report': 'tedlab report' });
   for (const file of ['.gitignore', '.vscode/settings.json', '.github/workflows/tedlab.yml', 'labs/two-sites/topology.yaml']) {
     assert.ok(readFileSync(path.join(dir, file), 'utf8').length > 0, file);
   }
   assert.match(tedlab(dir, 'run').stdout, /scenarios: 2 passed, 0 failed/);
   assert.match(tedlab(dir, 'init').stdout, /kept features\/two-sites\.feature/);
+});
+
+test('tedlab init in an empty folder makes an ES module package and says how to install tedlab', () => {
+  const dir = project({});
+  const init = tedlab(dir, 'init', 'suite');
+  assert.equal(init.status, 0);
+  assert.match(init.stdout, /Next: cd suite && npm install --save-dev path\/to\/tedlab-\d+\.\d+\.\d+\.tgz \(npm pack in tedlab's clone makes it\), then npx tedlab run\n$/);
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'suite', 'package.json'), 'utf8')) as Record<string, unknown>;
+  assert.deepEqual(manifest, { name: 'suite', private: true, type: 'module', scripts: { tedlab: 'tedlab run', 'tedlab:report': 'tedlab report' } });
 });
 
 test('every command answers --help, and tedlab --version its version', () => {
@@ -120,7 +130,7 @@ test('every command answers --help, and tedlab --version its version', () => {
   assert.match(tedlab(dir, 'steps', '--grep', 'ping').stdout, /When host \{string\} pings \{string\} \{int\} times/);
 });
 
-test('--update-references writes the references a run names, lists them, and leaves matching ones alone; CI refuses it', () => {
+test('--update-references writes the references a run names beside their lab, lists them, and leaves matching ones alone; CI refuses it', () => {
   const dir = project({
     'features/sa.feature': 'Feature: SAs\n  Scenario: the tunnel is up\n    Given the lab "site"\n    When host "pc1" pings "pc2"\n' +
       '    And I run "show crypto isakmp sa" on "R1"\n    Then the output matches the reference "site/isakmp-sa.txt"\n',
@@ -131,8 +141,8 @@ test('--update-references writes the references a run names, lists them, and lea
 
   const created = tedlab(dir, 'run', '--update-references');
   assert.equal(created.status, 0);
-  assert.match(created.stdout, /references written:\n {2}created features\/site\/isakmp-sa\.txt\n/);
-  const reference = path.join(dir, 'features', 'site', 'isakmp-sa.txt');
+  assert.match(created.stdout, /references written:\n {2}created labs\/site\/isakmp-sa\.txt\n/);
+  const reference = path.join(dir, 'labs', 'site', 'isakmp-sa.txt');
   const written = readFileSync(reference, 'utf8');
   assert.match(written, /^R1#show crypto isakmp sa\n.*dst\s+src\s+state/s, 'the reference starts with the command as typed');
   assert.match(written, /192\.168\.12\.2\s+192\.168\.12\.1\s+QM_IDLE/);
@@ -142,10 +152,43 @@ test('--update-references writes the references a run names, lists them, and lea
   assert.equal(readFileSync(reference, 'utf8'), written);
 
   writeFileSync(reference, written.replace('QM_IDLE', 'MM_NO_STATE'));
-  assert.match(tedlab(dir, 'run', '--update-references').stdout, /references written:\n {2}updated features\/site\/isakmp-sa\.txt\n/);
+  assert.match(tedlab(dir, 'run', '--update-references').stdout, /references written:\n {2}updated labs\/site\/isakmp-sa\.txt\n/);
   assert.equal(readFileSync(reference, 'utf8'), written);
 
   const inCi = spawnSync(process.execPath, [TEDLAB, 'run', '--update-references'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   assert.equal(inCi.status, 2);
   assert.match(inCi.stderr, /--update-references is refused in CI/);
+});
+
+test('a dry run checks steps without touching the results; no selected scenario, a bad --tags or --name is the user\'s error', () => {
+  const dir = project({
+    'features/a.feature': 'Feature: A\n  @fast\n  Scenario: one\n    Given the lab "site"\n  Scenario: two\n    When I rn "show clock" on "R1"\n' +
+      '  Scenario: three\n    Given the lab "broken"\n',
+    'labs/broken/topology.yaml': 'seed: 1\nrouters: {}\nhosts:\n  a: { address: 10.0.0.1/24 }\n  b: { address: 10.0.0.2/24 }\nlinks:\n  lan: { ends: [a, b], delay: -5ms }\n',
+  });
+  cpSync(STATIC_TUNNEL, path.join(dir, 'labs', 'site'), { recursive: true });
+  const dry = tedlab(dir, 'run', '--dry-run');
+  assert.equal(dry.status, 1, 'an undefined step fails a dry run');
+  assert.match(dry.stdout, /dry run: 3 scenarios, 1 with steps tedlab does not have/);
+  assert.ok(!existsSync(path.join(dir, 'reports')), 'a dry run writes no results');
+
+  const real = tedlab(dir, 'run');
+  assert.match(real.stdout, /LabSetupError: labs\/broken\/topology\.yaml:7:\d+: delay "-5ms" is not a duration/, 'load errors name the file relative to the project');
+
+  for (const args of [['features/a.feature:4'], ['--tags', '@slow'], ['--name', 'nothing like it']]) {
+    const none = tedlab(dir, 'run', ...args);
+    assert.equal(none.status, 2, args.join(' '));
+    assert.match(none.stderr, /no scenario was selected/, args.join(' '));
+  }
+  const wrong: [string[], RegExp][] = [
+    [['--tags', 'fast'], /--tags "fast": a tag starts with @ \(did you mean @fast\?\)/],
+    [['--tags', '@fast and'], /--tags "@fast and": syntax error: Expected operand\./],
+    [['--name', '('], /--name "\(": not a regular expression/],
+  ];
+  for (const [args, message] of wrong) {
+    const result = tedlab(dir, 'run', ...args);
+    assert.equal(result.status, 2, args.join(' '));
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, /a bug in tedlab/);
+  }
 });

@@ -20,7 +20,7 @@ test('run options: paths with lines, seed, workers, reports, labs and cucumber\'
 });
 
 test('run options that are wrong say what is wrong', () => {
-  assert.equal(parseRunArguments(['--seed', 'x']), '--seed needs a whole number');
+  assert.equal(parseRunArguments(['--seed', 'x']), '--seed needs a whole number, 0 or more');
   assert.equal(parseRunArguments(['--parallel', 'many']), '--parallel needs a number of workers');
   assert.match(parseRunArguments(['--reports']) as string, /--reports/);
   assert.match(parseRunArguments(['--colour']) as string, /Unknown option '--colour'/);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
+import parseTagExpression from '@cucumber/tag-expressions';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { markUnfinished, type UnfinishedScenario } from '../report/unfinished-steps.ts';
@@ -77,8 +78,10 @@ export function parseRunArguments(args: readonly string[]): RunOptions | string 
     return error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/, '') : String(error);
   }
   const { values, positionals } = parsed;
-  if (values.seed !== undefined && !WHOLE_NUMBER.test(values.seed)) return '--seed needs a whole number';
+  if (values.seed !== undefined && !WHOLE_NUMBER.test(values.seed)) return '--seed needs a whole number, 0 or more';
   if (values.parallel !== undefined && !WHOLE_NUMBER.test(values.parallel)) return '--parallel needs a number of workers';
+  const selection = selectionProblem(values.tags, values.name ?? []);
+  if (selection !== undefined) return selection;
   return {
     paths: positionals,
     ...(values.seed === undefined ? {} : { seed: values.seed }),
@@ -93,6 +96,29 @@ export function parseRunArguments(args: readonly string[]): RunOptions | string 
     updateReferences: values['update-references'] ?? false,
     help: values.help ?? false,
   };
+}
+
+const TAG_OPERATORS = new Set(['and', 'or', 'not']);
+
+/** What is wrong with --tags or --name, in the user's terms (Cucumber would only say that its filter failed). */
+function selectionProblem(tags: string | undefined, names: readonly string[]): string | undefined {
+  if (tags !== undefined) {
+    try {
+      parseTagExpression(tags);
+    } catch (error) {
+      return `--tags ${JSON.stringify(tags)}: ${error instanceof Error ? error.message.replace(/^Tag expression ".*" could not be parsed because of /, '') : String(error)}`;
+    }
+    const bare = tags.split(/[\s()]+/).find((word) => word !== '' && !TAG_OPERATORS.has(word) && !word.startsWith('@'));
+    if (bare !== undefined) return `--tags ${JSON.stringify(tags)}: a tag starts with @ (did you mean @${bare}?)`;
+  }
+  for (const name of names) {
+    try {
+      new RegExp(name);
+    } catch (error) {
+      return `--name ${JSON.stringify(name)}: not a regular expression (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  return undefined;
 }
 
 /** `features/x.feature:12` names the file `features/x.feature`. */
@@ -136,10 +162,14 @@ export async function runFeatures(args: string[]): Promise<number> {
   }
   const ledger = exportToSteps(options);
   const layout = reportLayout(options.reportsDir);
-  const success = await runScenarios(options, layout);
+  const { tally, success } = await runScenarios(options, layout);
   if (ledger !== undefined) listWrittenReferences(ledger);
-  if (options.report && !(await makeReport(layout))) return 2;
-  return success ? 0 : 1;
+  if (tally.passed + tally.failed === 0) {
+    process.stderr.write('tedlab run: no scenario was selected: check the paths (a :LINE is a scenario\'s line), --tags and --name\n');
+    return 2;
+  }
+  if (options.report && !options.dryRun && !(await makeReport(layout))) return 2;
+  return success && tally.failed === 0 ? 0 : 1;
 }
 
 /**
@@ -165,11 +195,23 @@ function listWrittenReferences(ledger: string): void {
   rmSync(path.dirname(ledger), { recursive: true, force: true });
 }
 
-async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<boolean> {
-  // Results of an earlier run would mix into this run's report.
-  rmSync(layout.results, { recursive: true, force: true });
-  mkdirSync(layout.results, { recursive: true });
-  const reporting = reportingConfiguration(layout, { seed: options.seed, workers: Math.max(1, options.parallel) });
+/**
+ * Cucumber's verdict and tedlab's count: Cucumber alone would pass a dry run with undefined
+ * steps, the count alone would miss a hook that failed outside every scenario.
+ */
+interface RunOutcome {
+  readonly tally: ScenarioTally;
+  readonly success: boolean;
+}
+
+async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<RunOutcome> {
+  // A dry run checks the steps only: the last real run's results and the report's history stay as they are.
+  const reporting = options.dryRun ? {} : reportingConfiguration(layout, { seed: options.seed, workers: Math.max(1, options.parallel) });
+  if (!options.dryRun) {
+    // Results of an earlier run would mix into this run's report.
+    rmSync(layout.results, { recursive: true, force: true });
+    mkdirSync(layout.results, { recursive: true });
+  }
   const provided: Partial<IConfiguration> = {
     paths: options.paths.length > 0 ? options.paths : ['features'],
     import: stepDefinitionImports(),
@@ -193,9 +235,13 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
   const stdout = undefinedStepWording(process.stdout);
   const { success } = await runCucumber(runConfiguration, { cwd: process.cwd(), stdout }, (envelope) => tally.observe(envelope));
   await new Promise<void>((resolve) => stdout.end(resolve));
-  markUnfinished(layout.results, tally.unfinished);
-  process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed\n`);
-  return success;
+  if (options.dryRun) {
+    process.stdout.write(`\ndry run: ${tally.passed + tally.failed} scenarios, ${tally.failed} with steps tedlab does not have\n`);
+  } else {
+    markUnfinished(layout.results, tally.unfinished);
+    process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed\n`);
+  }
+  return { tally, success };
 }
 
 /**
