@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ScenarioUsageError } from './failures.ts';
 
@@ -31,9 +31,20 @@ export function findReference(relative: string, folders: readonly string[]): str
   return findFile(relative, folders, `reference "${relative}"`);
 }
 
-/** Where a reference that does not exist yet goes (`--update-references`): beside the feature. */
+/**
+ * Where a reference that does not exist yet goes (`--update-references`): into the first of the
+ * folders that has the reference's first folder (`site/isakmp-sa.txt` goes beside the lab
+ * `site`, wherever that was found), else beside the feature.
+ */
 export function newReferencePath(relative: string, folders: readonly string[]): string {
-  return path.resolve(folders[0] ?? process.cwd(), relative);
+  if (path.isAbsolute(relative)) return relative;
+  const [first] = relative.split(/[\\/]/);
+  const home = folders.find((folder) => first !== undefined && first !== relative && isFolder(path.resolve(folder, first)));
+  return path.resolve(home ?? folders[0] ?? process.cwd(), relative);
+}
+
+function isFolder(candidate: string): boolean {
+  return existsSync(candidate) && statSync(candidate).isDirectory();
 }
 
 function findFile(relative: string, folders: readonly string[], what: string): string {

@@ -31,6 +31,10 @@ export function rejectionOf(router: string, command: string, output: string, tra
 export function explainRejection(failure: unknown, rejected: RejectedCommand | undefined): unknown {
   if (rejected === undefined || !(failure instanceof ScenarioFailure)) return failure;
   const lead = `${rejected.router} rejected the command, so the output is IOS's error:\n${rejected.echo}\n${rejected.error}\n\n`;
+  // An assertion that quotes the whole output would show IOS's error a second time, without its command.
+  const message = failure.message.trimEnd();
+  const quoted = `:\n${rejected.error}`;
+  const body = message.endsWith(quoted) ? `${message.slice(0, -quoted.length)} (the output is the error above)` : failure.message;
   const FailureClass = failure.constructor as new (message: string, evidence: ScenarioFailure['evidence']) => ScenarioFailure;
-  return new FailureClass(`${lead}${failure.message}`, failure.evidence);
+  return new FailureClass(`${lead}${body}`, failure.evidence);
 }

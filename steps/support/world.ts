@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Before, World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { Lab, PingOutcome } from '../../engine/lab/index.ts';
 import { ScenarioUsageError, textEvidence, type Evidence } from './failures.ts';
-import { findLab, findReference, searchFolders } from './lab-search.ts';
+import { displayPath, findLab, findReference, searchFolders } from './lab-search.ts';
 import { explainRejection, type RejectedCommand } from './rejected-command.ts';
 import { updateReference, type ReferenceText } from './reference-update.ts';
 
@@ -129,8 +129,9 @@ export class LabWorld extends World {
     updateReference(relative, found, this.labFolders, text);
   }
 
+  /** The lab's topology file, relative to the working folder when inside it: its errors name it so. */
   labPath(name: string): string {
-    return findLab(name, this.labFolders);
+    return displayPath(findLab(name, this.labFolders));
   }
 
   referencePath(relative: string): string {
