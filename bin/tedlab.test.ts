@@ -27,6 +27,14 @@ test('validate refuses a broken topology with file:line:col, and a refused confi
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
 });
 
+test('validate takes a lab\'s folder for its topology.yaml, and says so when a name is a feature file or a folder without one', () => {
+  assert.equal(tedlab('validate', 'scenarios/ted-doc').stdout, 'scenarios/ted-doc/topology.yaml: ok (2 routers, 2 hosts, 3 links)\n');
+  const result = tedlab('validate', 'features/lab/ping.feature', 'engine');
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /^features\/lab\/ping\.feature: this is a feature file: tedlab validate checks topologies \(tedlab run --dry-run checks features\)$/m);
+  assert.match(result.stderr, /^engine: a folder without a topology\.yaml$/m);
+});
+
 test('run refuses a feature path that does not exist instead of running nothing', () => {
   const result = tedlab('run', 'features/no-such.feature');
   assert.equal(result.status, 2);

@@ -1,13 +1,26 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { Lab, describeError } from '../../engine/lab/index.ts';
 import { parseCommand } from './command-line.ts';
 
-export const VALIDATE_USAGE = `usage: tedlab validate FILE...
+export const VALIDATE_USAGE = `usage: tedlab validate TOPOLOGY...
 
-Loads each topology file and the router configurations it names, and reports every problem as
-file:line:col. Exit code 0 when every file is fine, 1 when one is not.
+Loads each topology (a topology file, or a lab's folder holding topology.yaml) and the router
+configurations it names, and reports every problem as file:line:col. Exit code 0 when every
+topology is fine, 1 when one is not.
 
   -h, --help         this text
 `;
+
+/** The topology file a name stands for: itself, or a lab folder's topology.yaml; or why there is none. */
+function topologyFileOf(named: string): string | { problem: string } {
+  if (named.endsWith('.feature')) return { problem: 'this is a feature file: tedlab validate checks topologies (tedlab run --dry-run checks features)' };
+  if (existsSync(named) && statSync(named).isDirectory()) {
+    const inside = path.join(named, 'topology.yaml');
+    return existsSync(inside) ? inside : { problem: 'a folder without a topology.yaml' };
+  }
+  return named;
+}
 
 /** `tedlab validate FILE...`: loads each topology and its router configurations, reports every problem. */
 export async function validateTopology(args: string[]): Promise<number> {
@@ -19,7 +32,13 @@ export async function validateTopology(args: string[]): Promise<number> {
     return 2;
   }
   let failures = 0;
-  for (const file of files) {
+  for (const named of files) {
+    const file = topologyFileOf(named);
+    if (typeof file !== 'string') {
+      failures++;
+      process.stderr.write(`${named}: ${file.problem}\n`);
+      continue;
+    }
     try {
       const lab = Lab.load(file);
       const { routers, hosts, links } = lab.summary();
