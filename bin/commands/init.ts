@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT, packageFile } from '../../engine/package-files.ts';
+import { packageFile, tedlabVersion } from '../../engine/package-files.ts';
 import { parseCommand } from './command-line.ts';
 
 /**
@@ -22,7 +22,7 @@ Existing files are kept.
 const TEMPLATE = packageFile('bin/init/template');
 /** Template names without their leading dot: npm would drop or rename dot files when packing. */
 const DOTTED: Record<string, string> = { gitignore: '.gitignore', vscode: '.vscode', github: '.github' };
-const SCRIPTS = { tedlab: 'tedlab run', 'tedlab:report': 'tedlab run --report' };
+const SCRIPTS = { tedlab: 'tedlab run', 'tedlab:report': 'tedlab report' };
 
 function templateFiles(dir = TEMPLATE): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -43,6 +43,8 @@ function packageJson(dir: string): string {
     const manifest = {
       name: path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'ipsec-lab',
       private: true,
+      // tedlab's library is an ES module: a script of the project's own imports it.
+      type: 'module',
       scripts: SCRIPTS,
     };
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -79,8 +81,9 @@ export async function initCommand(args: string[]): Promise<number> {
   }
   lines.push(packageJson(dir));
   const where = dir === '.' ? '' : `cd ${dir} && `;
-  // tedlab is not on the npm registry: the project installs the tedlab this command came from.
-  const install = existsSync(path.join(dir, 'node_modules', 'tedlab')) ? '' : `npm install --save-dev ${PACKAGE_ROOT} && `;
+  // tedlab is not on the npm registry: a project installs a tarball made with npm pack.
+  const install = existsSync(path.join(dir, 'node_modules', 'tedlab')) ? ''
+    : `npm install --save-dev path/to/tedlab-${tedlabVersion()}.tgz (npm pack in tedlab's clone makes it), then `;
   process.stdout.write(`${lines.join('\n')}\n\nNext: ${where}${install}npx tedlab run\n`);
   return 0;
 }
