@@ -99,8 +99,8 @@ test('each scenario carries its topology, each router\'s console and debug log, 
   assert.equal(pcap.type, 'application/vnd.tcpdump.pcap');
   const bytes = results.content(pcap);
   assert.equal(bytes.readUInt32LE(0), 0xa1b2c3d4, 'pcap magic');
-  // A 24-byte file header, then 5 echo requests and 5 replies: 100-byte datagrams with 16-byte record headers.
-  assert.equal(bytes.length, 24 + 10 * (16 + 100));
+  // A 24-byte file header, then 5 echo requests and 5 replies: 100-byte datagrams in 14-byte Ethernet headers, 16-byte record headers.
+  assert.equal(bytes.length, 24 + 10 * (16 + 14 + 100));
   for (const keys of ['esp_sa', 'ikev1_decryption_table']) assert.doesNotThrow(() => results.text(attachmentNamed(link, keys)));
 });
 

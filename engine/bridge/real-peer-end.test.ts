@@ -79,6 +79,22 @@ test('what the bridge does not carry (plain ICMP, a stray datagram) is dropped a
   assert.equal(end.counters.dropped, 3, 'a datagram that does not decode, or is not from the peer to us, is dropped');
 });
 
+test('the peer\'s end answers ARP for the peer\'s address; ARP stays in the lab, and what the peer sends waits for the router\'s MAC', () => {
+  const lab = Lab.fromYaml(TOPOLOGY);
+  const transport = new Recorder(true);
+  const end = lab.connectPeer('gw', transport);
+  lab.run('R1', 'clear arp-cache');
+  lab.run('R1', 'ping 10.99.0.2 repeat 1');
+  assert.match(lab.run('R1', 'show ip arp 10.99.0.2'), /Internet\s+10\.99\.0\.2\s+0\s+0200\.[0-9a-f]{4}\.[0-9a-f]{4}\s+ARPA\s+FastEthernet0\/0/);
+  assert.equal(transport.udp.length + transport.ip.length, 0, 'neither the ARP exchange nor the echo crossed to the real network');
+  // The end forgets R1: what the peer sends next waits for the end's own request and R1's reply.
+  end.arp.clear();
+  lab.run('R1', 'debug crypto isakmp');
+  end.fromUdp(Uint8Array.of(1, 2, 3), 500, 500);
+  lab.advance(100);
+  assert.match(lab.debugLog('R1'), /IKMP_BAD_MESSAGE: IKE message from 10\.99\.0\.2/, 'it arrived once R1 had answered');
+});
+
 test('a peer whose bind address no router on its link owns is a topology error', () => {
   assert.throws(() => Lab.fromYaml(TOPOLOGY.replace('bind: 10.99.0.1', 'bind: 10.99.0.9')), /talks to 10\.99\.0\.9, but no router interface on link "wan" has that address/);
 });

@@ -1,4 +1,8 @@
+import { PC_ARP_POLICY } from '../net/arp-policy.ts';
+import { ArpResolver } from '../net/arp-resolver.ts';
+import { localMac } from '../net/mac-addresses.ts';
 import { NetInterface, type InterfaceOwner } from '../net/net-interface.ts';
+import type { Sim } from '../sim/sim.ts';
 import { IpProtocol } from '../wire/ip-protocols.ts';
 import { decodeIpv4, encodeIpv4 } from '../wire/ipv4.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
@@ -8,7 +12,11 @@ import { decodeUdp, encodeUdp } from '../wire/udp.ts';
  * A link end that is a real machine: what the lab sends to it leaves through this machine's
  * network (UDP through a socket, ESP and AH as raw IP), and what the real peer sends comes into
  * the lab as the IPv4 datagram it was, through the link's clock and capture like any other.
- * The sockets are a transport handed in, so this part stays a pure function of its inputs.
+ * On the link the end speaks Ethernet and ARP for the peer's address, as the real peer's NIC
+ * would: the router resolves the peer as any neighbour, and the end resolves the router's `bind`
+ * address before it sends (its MAC is locally administered, made from the peer's name). Only
+ * IPv4 crosses to the real network: ARP stays in the lab. The sockets are a transport handed in,
+ * so this part stays a pure function of its inputs.
  */
 
 export interface PeerTransport {
@@ -35,28 +43,22 @@ export interface RealPeerCounters {
   dropped: number;
 }
 
-/** What the lab's side of the link needs: a way to put a datagram on it from this end. */
-export type LinkSender = (from: NetInterface, nextHop: Ipv4Address, bytes: Uint8Array) => void;
-
 const TTL = 64;
 const HOST_MASK = 0xffffffff;
 
 export class RealPeerEnd implements InterfaceOwner {
   readonly name: string;
   readonly eth: NetInterface;
+  /** A PC's ARP: it answers for the peer's address and queues what waits for the router's MAC. */
+  readonly arp: ArpResolver;
   readonly counters: RealPeerCounters = { udpOut: 0, ipOut: 0, udpIn: 0, ipIn: 0, dropped: 0 };
   private identification = 0;
   private transport: PeerTransport | undefined;
-  private sender: LinkSender | undefined;
 
-  constructor(readonly spec: RealPeerSpec) {
+  constructor(readonly spec: RealPeerSpec, sim: Sim) {
     this.name = spec.name;
-    this.eth = new NetInterface(this, 'real', spec.address, HOST_MASK);
-  }
-
-  /** Connects the lab's side: how a datagram from this end goes onto its link. */
-  attachLink(sender: LinkSender): void {
-    this.sender = sender;
+    this.arp = new ArpResolver({ sim, onLinkBeyondSubnet: (address) => address === spec.bind }, PC_ARP_POLICY);
+    this.eth = new NetInterface(this, 'real', localMac(spec.name), spec.address, HOST_MASK);
   }
 
   /** Connects the real network's side; until then what the lab sends to the peer is dropped and counted. */
@@ -98,7 +100,7 @@ export class RealPeerEnd implements InterfaceOwner {
       payload: udp,
     });
     this.counters.udpIn++;
-    this.sender?.(this.eth, this.spec.bind, bytes);
+    this.toLab(bytes);
   }
 
   /** A raw IPv4 datagram (ESP or AH) from the real peer to our address: into the lab as it came. */
@@ -109,7 +111,12 @@ export class RealPeerEnd implements InterfaceOwner {
       return;
     }
     this.counters.ipIn++;
-    this.sender?.(this.eth, this.spec.bind, bytes);
+    this.toLab(bytes);
+  }
+
+  /** Onto the link, to the router that owns `bind`; nowhere until the end is cabled. */
+  private toLab(datagram: Uint8Array): void {
+    if (this.eth.link !== undefined) this.arp.sendDatagram(this.eth, this.spec.bind, datagram);
   }
 
   private nextIdentification(): number {

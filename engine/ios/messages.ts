@@ -51,6 +51,12 @@ export const IosText = {
   natSimilarStatic: (local: string, global: string) => `% similar static entry (${local} -> ${global}) already exists`,
   bannerPrompt: (delimiter: string) => `Enter TEXT message.  End with the character '${delimiter}'.`,
 
+  // tedlab's own notices (IOS has nothing like them): what the lab takes but does not carry out.
+  tedlabNoticeMark: '% tedlab: ',
+  notModelledKept: (line: string, reason: string) => `% tedlab: "${line}" is accepted but not modelled (${reason})`,
+  notModelledCommand: (line: string, reason: string) => `% tedlab: "${line}" is not modelled (${reason})`,
+  notModelledRefused: (line: string, reason: string) => `% tedlab: "${line}" is not modelled, so tedlab refuses it (${reason})`,
+
   pingEscape: 'Type escape sequence to abort.',
   pingSending: (count: number, size: number, destination: string, timeoutSeconds: number) =>
     `Sending ${count}, ${size}-byte ICMP Echos to ${destination}, timeout is ${timeoutSeconds} seconds:`,
@@ -64,6 +70,37 @@ export const IosText = {
 
   networkNotInTable: '% Network not in table',
   subnetNotInTable: '% Subnet not in table',
+
+  // Dialogs (helper texts of IOS's os/util.c: confirm, yes_or_no, get_num_in_range).
+  answerYesOrNo: "% Please answer 'yes' or 'no'.",
+  confirmHelp: 'Press RETURN to continue, anything else to abort',
+  decimalBetween: (min: number, max: number) => `% A decimal number between ${min} and ${max}.`,
+  copyDestination: (name: string) => `Destination filename [${name}]? `,
+  reloadSaveQuestion: '\nSystem configuration has been modified. Save',
+  reloadConfirm: 'Proceed with reload? [confirm]',
+  reloadRequested: '%SYS-5-RELOAD: Reload requested by console.',
+  configuredFromMemory: '%SYS-5-CONFIG_I: Configured from memory by console',
+  systemRestarted: '%SYS-5-RESTART: System restarted --',
+  pingProtocol: 'Protocol [ip]: ',
+  pingUnknownProtocol: (typed: string) => `% Unknown protocol - "${typed}", type "ping ?" for help`,
+  pingTarget: 'Target IP address: ',
+  pingBadTarget: '% Bad IP address or host name',
+  pingExtended: 'Extended commands [n]: ',
+  pingSource: 'Source address or interface: ',
+  pingInvalidSource: '% Invalid source',
+  pingTypeOfService: 'Type of service [0]: ',
+  pingDataPattern: (pattern: number) => `Data pattern [0x${pattern.toString(16).toUpperCase()}]: `,
+  pingInvalidPattern: 'Invalid pattern, try again.',
+  pingOptions: (selected: string) => `Loose, Strict, Record, Timestamp, Verbose[${selected}]: `,
+  pingNoSuchOption: (typed: string) => `% No such option - "${typed}"`,
+  pingAmbiguousOption: (typed: string) => `% Ambiguous - "${typed}"`,
+  pingSweep: 'Sweep range of sizes [n]: ',
+  pingSweepBad: (which: 'minimum' | 'maximum' | 'interval') => `% Bad ${which} size`,
+  pingSweepSending: (count: number, min: number, max: number, destination: string, timeoutSeconds: number) =>
+    `Sending ${count}, [${min}..${max}]-byte ICMP Echos to ${destination}, timeout is ${timeoutSeconds} seconds:`,
+  invalidRegex: '% Invalid regular expression',
+  logBuffer: (bytes: number) => `Log Buffer (${bytes} bytes):`,
+  tedlabNotModelled: (what: string) => `% tedlab does not model ${what}; it is ignored`,
 } as const;
 
 /** `show ip route` legend of IOS 12.2. */

@@ -1,9 +1,11 @@
 import type { NatService } from '../net/nat-types.ts';
 import type { PingRequest, PingResult } from '../net/ping-types.ts';
 import type { Route } from '../net/route-types.ts';
+import type { ArpService } from '../net/arp-cache.ts';
 import type { DebugFlags } from './debug-flags.ts';
 import type { CryptoServices } from './crypto-services.ts';
 import type { DynamicMapInstance } from './render/show-crypto-map.ts';
+import type { SyslogLog } from './session/syslog-log.ts';
 
 /**
  * The port through which the CLI reaches the rest of the router: what exec commands need
@@ -33,4 +35,10 @@ export interface RouterServices {
   syslog(message: string): void;
   /** The router's NAT table and counters; without it the NAT tables show empty. */
   nat(): NatService;
+  /** The router's ARP table (`show arp`, `clear arp-cache`); without it the table shows only its heading. */
+  arp?(): ArpService;
+  /** The logging process's counters and buffer (`show logging`). */
+  logging(): SyslogLog;
+  /** `reload` confirmed: the router goes down now and boots from its startup configuration. */
+  reload(): void;
 }

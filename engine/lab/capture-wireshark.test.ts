@@ -7,22 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPcap } from '../wire/pcap-reader.ts';
+import { skipWithoutTshark } from './testing/tshark.ts';
 import { Lab } from './lab.ts';
 
 /** An independent decoder: Wireshark must decode, and with the saved keys decrypt, what the lab puts on a link. */
 
 const TOPOLOGY = fileURLToPath(new URL('../../scenarios/examples/static-tunnel/topology.yaml', import.meta.url));
 
-function tsharkAvailable(): boolean {
-  try {
-    execFileSync('tshark', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const skip = tsharkAvailable() ? false : process.env.CI ? false : 'tshark is not installed (.ci/run installs it)';
+const skip = skipWithoutTshark;
 
 function rows(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');

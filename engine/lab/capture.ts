@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Link } from '../net/link.ts';
-import { PcapWriter } from '../wire/pcap.ts';
+import { LINKTYPE_ETHERNET, PcapWriter } from '../wire/pcap.ts';
 
 /** The files a saved capture consists of, as Wireshark reads them. */
 export interface SavedCapture {
@@ -20,16 +20,16 @@ export interface KeyRows {
 }
 
 /**
- * Records every datagram a link carries from the moment the lab starts, so a capture can be
- * saved at any step, with the key tables Wireshark needs to decrypt it.
+ * Records every frame a link carries from the moment the lab starts (Ethernet, ARP included),
+ * so a capture can be saved at any step, with the key tables Wireshark needs to decrypt it.
  */
 export class LinkCapture {
   readonly link: Link;
-  private readonly writer = new PcapWriter();
+  private readonly writer = new PcapWriter({ linkType: LINKTYPE_ETHERNET });
 
   constructor(link: Link) {
     this.link = link;
-    link.addTap((timeMs, bytes) => this.writer.add(timeMs, bytes));
+    link.addFrameTap((timeMs, frame) => this.writer.add(timeMs, frame));
   }
 
   get packets(): number {

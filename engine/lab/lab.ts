@@ -7,12 +7,15 @@ import type { IpNode } from '../net/ip-node.ts';
 import type { PingResult } from '../net/ping-types.ts';
 import { PING_LIMITS } from '../net/ping.ts';
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
+import { encodeEthernet, EtherType } from '../wire/ethernet.ts';
 import { RealPeerEnd, type PeerTransport } from '../bridge/real-peer-end.ts';
 import { LiveLab } from './live-lab.ts';
 import { renderPing } from '../ios/index.ts';
-import { Router } from '../router/router.ts';
+import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
 import { LinkCapture, type KeyRows, type SavedCapture } from './capture.ts';
+import { MacAllocator } from './mac-allocator.ts';
+import { NotModelledList, refusedAsNotModelled, type NotModelledItem } from './not-modelled-list.ts';
 import {
   configLineLocation,
   formatTopologyError,
@@ -53,7 +56,7 @@ export interface IpsecSpis {
   outbound: number[];
 }
 
-/** A datagram a link carried: when (virtual ms), its bytes, and the end that sent it. */
+/** A datagram (or, for `watchFrames`, a frame) a link carried: when (virtual ms), its bytes, and the end that sent it. */
 export interface LinkPacket {
   timeMs: number;
   bytes: Uint8Array;
@@ -75,6 +78,8 @@ export class Lab {
   private readonly links = new Map<string, Link>();
   private readonly captures = new Map<string, LinkCapture>();
   private readonly peers = new Map<string, RealPeerEnd>();
+  private readonly macs = new MacAllocator();
+  private readonly notModelledList = new NotModelledList();
 
   private constructor(topology: TopologySpec, options: LoadOptions) {
     this.topology = topology;
@@ -82,15 +87,15 @@ export class Lab {
     this.sim = new Sim(options.seed ?? topology.seed);
     for (const spec of topology.routers) this.addRouter(spec);
     for (const spec of topology.hosts) {
-      this.hosts.set(spec.name, new Host(this.sim, spec.name, spec));
+      this.hosts.set(spec.name, new Host(this.sim, spec.name, { ...spec, mac: this.macs.pc(spec.name) }));
     }
-    for (const spec of topology.peers) this.peers.set(spec.name, new RealPeerEnd(spec));
+    for (const spec of topology.peers) this.peers.set(spec.name, new RealPeerEnd(spec, this.sim));
     for (const spec of topology.links) {
       const link = new Link(this.sim, spec.name, spec.ends.map((end) => this.endInterface(end)), {
         delayMs: spec.delayMs,
         lossRate: spec.lossRate,
+        up: spec.up,
       });
-      if (!spec.up) link.goDown();
       if (spec.capture) this.captures.set(spec.name, new LinkCapture(link));
       this.links.set(spec.name, link);
       this.attachPeers(spec.name, link);
@@ -114,24 +119,45 @@ export class Lab {
     return { routers: this.routers.size, hosts: this.hosts.size, links: this.links.size };
   }
 
-  /** Runs an exec command on a router's console, in privileged mode; returns its output. */
+  /**
+   * Runs an exec command on a router's console, in privileged mode; returns its output. A dialog
+   * (`copy running-config startup-config`, `reload`, `ping` alone) has each question with a default
+   * answered with Return, prompts included in the output; at a question without a default the output
+   * ends and the console waits: the next `run` or `type` line is the answer.
+   */
   run(router: string, command: string): string {
-    return this.router(router).exec(command);
+    return this.console(router).exec(command);
   }
 
   /** Types configuration lines after `configure terminal`; throws a LabError if IOS rejects one. */
   configure(router: string, lines: string[]): string {
-    const target = this.router(router);
+    const target = this.console(router);
+    const question = target.pendingQuestion;
+    if (question !== undefined) {
+      throw new LabError('usage', `${target.name}'s console waits for an answer to "${question.trim()}": answer it with a run or type step first`);
+    }
     const result = target.configure(lines);
     if (result.rejected !== undefined) {
-      throw new LabError('config', `${target.name} rejected configuration line ${result.rejected.index + 1}:\n${result.rejected.transcript}`);
+      const kind = refusedAsNotModelled(result.rejected.transcript) ? 'unsupported' : 'config';
+      throw new LabError(kind, `${target.name} rejected configuration line ${result.rejected.index + 1}:\n${result.rejected.transcript}`);
     }
     return result.output;
   }
 
+  /**
+   * What the routers were given that the lab does not model, once per router and topic, in the
+   * order it came: configuration lines kept but not carried out (startup or console), and exec
+   * commands the lab knows only by name. Each item says what the missing model can change
+   * (`impact`): see engine/ios/COMMANDS.md.
+   */
+  notModelled(): NotModelledItem[] {
+    for (const router of this.routers.values()) this.notModelledList.collect(router.name, router.device.config);
+    return this.notModelledList.all();
+  }
+
   /** Types raw console lines in whatever mode the console is in; returns the console transcript. */
   type(router: string, lines: string[]): string {
-    return this.router(router).typeLines(lines);
+    return this.console(router).typeLines(lines);
   }
 
   /** Pings from a host (or a router) to a name or address; runs virtual time until it ends. */
@@ -221,27 +247,34 @@ export class Lab {
 
   /**
    * Puts raw bytes (an IPv4 datagram, or anything else) on a link as if the end `from` sent
-   * them, to the end `to` (both named as the topology names routers and hosts). They travel as
-   * any datagram does: through the clock, with the link's delay and loss, and into its capture.
+   * them, to the end `to` (both named as the topology names routers and hosts): in an Ethernet
+   * frame from `from`'s MAC to `to`'s, whatever their ARP tables say. They travel as any frame
+   * does: through the clock, with the link's delay and loss, and into its capture.
    */
   transmit(link: string, bytes: Uint8Array, ends: { from: string; to: string }): void {
     const carrier = this.link(link);
-    const end = (name: string): NetInterface => {
-      const found = carrier.ends.find((iface) => iface.node.name === name);
-      if (found === undefined) {
-        throw new LabError('usage', `"${name}" is not an end of link "${link}" (its ends: ${carrier.ends.map((i) => i.node.name).join(', ')})`);
-      }
-      return found;
-    };
-    const from = end(ends.from);
-    const to = end(ends.to);
-    if (to.address === undefined) throw new LabError('usage', `${ends.to} has no address on link "${link}"`);
-    carrier.transmit(from, to.address, bytes.slice());
+    const from = this.endOf(carrier, ends.from);
+    const to = this.endOf(carrier, ends.to);
+    carrier.send(from, encodeEthernet({ destination: to.mac, source: from.mac, etherType: EtherType.ipv4, payload: bytes }));
   }
 
-  /** Calls `listener` with every datagram the link carries from now on, as transmitted; returns what stops it. */
+  /**
+   * Calls `listener` with every IPv4 datagram the link carries from now on, as transmitted and
+   * without its Ethernet frame (ARP is not reported); returns what stops it.
+   */
   watch(link: string, listener: (packet: LinkPacket) => void): () => void {
     return this.link(link).addTap((timeMs, bytes, from) => listener({ timeMs, bytes, from: from.node.name }));
+  }
+
+  /** Calls `listener` with every Ethernet frame the link carries from now on, ARP included; returns what stops it. */
+  watchFrames(link: string, listener: (packet: LinkPacket) => void): () => void {
+    return this.link(link).addFrameTap((timeMs, bytes, from) => listener({ timeMs, bytes, from: from.node.name }));
+  }
+
+  private endOf(carrier: Link, name: string): NetInterface {
+    const found = carrier.ends.find((iface) => iface.node.name === name);
+    if (found !== undefined) return found;
+    throw new LabError('usage', `"${name}" is not an end of link "${carrier.name}" (its ends: ${carrier.ends.map((i) => i.node.name).join(', ')})`);
   }
 
   /** Writes the link's pcap and the Wireshark key files into `dir`. */
@@ -257,7 +290,7 @@ export class Lab {
   private wiresharkKeys(): KeyRows {
     const rows = { espSa: new Set<string>(), ahSa: new Set<string>(), ikeDecryption: new Set<string>() };
     for (const router of this.routers.values()) {
-      const keys = router.crypto.wiresharkKeys();
+      const keys = router.wiresharkKeys();
       for (const table of ['espSa', 'ahSa', 'ikeDecryption'] as const) keys[table].forEach((row) => rows[table].add(row));
     }
     return { espSa: [...rows.espSa], ahSa: [...rows.ahSa], ikeDecryption: [...rows.ikeDecryption] };
@@ -268,14 +301,18 @@ export class Lab {
   }
 
   private addRouter(spec: RouterSpec): void {
-    const router = new Router(this.sim, { name: spec.name, clock: spec.clock, ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }) });
+    const router = new Router(this.sim, {
+      name: spec.name, clock: spec.clock, macBase: this.macs.router(spec.name), ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }),
+    });
     const rejected = router.loadStartupConfig(spec.config.text);
     if (rejected.length > 0) {
       const problems = rejected.map((line) => {
         const at = configLineLocation(spec, line.lineNumber);
         return `${at.file}:${at.line}:${at.column + line.column}: router "${spec.name}" rejects configuration line ${line.lineNumber}:\n${line.transcript}`;
       });
-      throw new LabError('config', problems.join('\n'));
+      // A line refused only because the lab does not model it is the lab's limit, not a mistake in the file.
+      const kind = rejected.some((line) => refusedAsNotModelled(line.transcript)) ? 'unsupported' : 'config';
+      throw new LabError(kind, problems.join('\n'));
     }
     this.routers.set(spec.name, router);
   }
@@ -299,13 +336,22 @@ export class Lab {
         const problem = `peer "${peer.name}" talks to ${formatIpv4(peer.spec.bind)}, but no router interface on link "${linkName}" has that address`;
         throw new LabError('topology', `${at}: ${problem} (at peers.${peer.name}.bind)`);
       }
-      peer.attachLink((from, nextHop, bytes) => link.transmit(from, nextHop, bytes));
     }
   }
 
   private router(name: string): Router {
     const router = this.routers.get(name) ?? [...this.routers.values()].find((r) => r.ownsAddress(parseIpv4(name)));
     if (router === undefined) throw new LabError('usage', this.unknown('router', name, this.routers));
+    return router;
+  }
+
+  /** A router whose console answers: not in the middle of a reload. */
+  private console(name: string): Router {
+    const router = this.router(name);
+    this.notModelledList.collect(router.name, router.device.config);
+    if (router.reloading) {
+      throw new LabError('usage', `${router.name} is reloading and its console does not answer yet: let time pass first (a reload takes ${(RELOAD_IMAGE_LOAD_MS + RELOAD_CONFIG_LOAD_MS) / 1000} s)`);
+    }
     return router;
   }
 

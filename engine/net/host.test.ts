@@ -30,7 +30,7 @@ test('a host does not forward what is not addressed to it', () => {
     source: ip('13.13.13.13'), destination: ip('12.12.12.13'), options: new Uint8Array(0),
     payload: encodeIcmp({ kind: 'echo-request', identifier: 1, sequence: 1, data: new Uint8Array(0) }),
   });
-  lab.pcDaphne.eth0.deliver(transit);
+  lab.pcDaphne.receive(lab.pcDaphne.eth0, transit);
   lab.sim.settle();
   assert.equal(lab.pcDaphne.drops['not-forwarding'], 1);
   assert.equal(lab.pcDaphne.traffic.forwarded, 0);

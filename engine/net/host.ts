@@ -1,6 +1,9 @@
 import type { Sim } from '../sim/sim.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import type { MacAddress } from '../wire/mac-address.ts';
+import { PC_ARP_POLICY } from './arp-policy.ts';
 import { IpNode } from './ip-node.ts';
+import { pcMac } from './mac-addresses.ts';
 import type { NetInterface } from './net-interface.ts';
 import { STATIC_DISTANCE } from './routing-table.ts';
 
@@ -12,12 +15,17 @@ export interface HostConfig {
   address: Ipv4Address;
   mask: Ipv4Address;
   gateway?: Ipv4Address;
+  /** Its NIC's MAC; default: from its name (see mac-addresses.ts). */
+  mac?: MacAddress;
 }
 
-/** An end host: one interface, a default gateway, no forwarding. It answers pings and can ping. */
+/**
+ * An end host: one interface, a default gateway, no forwarding. It answers pings and can ping.
+ * It resolves neighbours as a PC does: what waits for ARP is queued, not dropped.
+ */
 export class Host extends IpNode {
   constructor(sim: Sim, name: string, config: HostConfig) {
-    super(sim, name, { forwarding: false, defaultTtl: HOST_DEFAULT_TTL });
+    super(sim, name, { forwarding: false, defaultTtl: HOST_DEFAULT_TTL, arpPolicy: PC_ARP_POLICY, macBase: config.mac ?? pcMac(name) });
     this.addInterface(HOST_INTERFACE_NAME, config.address, config.mask);
     this.setGateway(config.gateway);
   }

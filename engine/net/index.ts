@@ -6,7 +6,7 @@ export {
   RoutingTable, CONNECTED_DISTANCE, STATIC_DISTANCE, type Forwarding, type InterfaceState, type LookupOptions,
 } from './routing-table.ts';
 export {
-  Link, DEFAULT_LINK_DELAY_MS, type LinkOptions, type LinkTap, type LinkStateListener, type LinkCounters,
+  Link, DEFAULT_LINK_DELAY_MS, type LinkOptions, type LinkTap, type FrameTap, type LinkStateListener, type LinkCounters,
 } from './link.ts';
 export { NetInterface, type InterfaceOwner, type InterfaceCounters } from './net-interface.ts';
 export { IpNode, IOS_DEFAULT_TTL, type IpNodeOptions, type UdpSend } from './ip-node.ts';
@@ -25,3 +25,7 @@ export {
 } from './packet-hooks.ts';
 export { NatTranslator } from './nat.ts';
 export * from './nat-types.ts';
+export { ArpResolver, type ArpEvent, type ArpNodePort, type ArpDisposition } from './arp-resolver.ts';
+export { ArpCache, type ArpEntry, type ArpTableRow, type ArpService } from './arp-cache.ts';
+export { IOS_ARP_POLICY, PC_ARP_POLICY, IOS_ARP_TIMEOUT_MS, type ArpPolicy } from './arp-policy.ts';
+export { CISCO_OUI, PC_OUI, LOCAL_OUI, MAC_BLOCK_SIZE, routerMacBase, pcMac, localMac, nameHash } from './mac-addresses.ts';

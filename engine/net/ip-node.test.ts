@@ -117,7 +117,7 @@ test('malformed datagrams are counted and dropped, never thrown', () => {
   const badChecksum = good.slice();
   badChecksum[10] ^= 1;
   for (const bytes of [new Uint8Array(0), Uint8Array.of(0x45, 0), badChecksum, good]) {
-    assert.doesNotThrow(() => lab.daphneLan.deliver(bytes));
+    assert.doesNotThrow(() => lab.daphne.receive(lab.daphneLan, bytes));
   }
   assert.equal(lab.daphne.drops.malformed, 4, 'three bad IP headers and one truncated ICMP message');
 });

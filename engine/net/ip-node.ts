@@ -1,17 +1,22 @@
 import type { Sim } from '../sim/sim.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import type { MacAddress } from '../wire/mac-address.ts';
 import { decodeIpv4, encodeIpv4, ipv4EncodingProblem, type Ipv4Datagram } from '../wire/ipv4.ts';
 import { encodeUdp, UDP_MAX_PAYLOAD } from '../wire/udp.ts';
 import { IpProtocol, UnreachableCode } from '../wire/ip-protocols.ts';
 import type { PingRequest } from './ping-types.ts';
 import type { StaticRouteConfig } from './route-types.ts';
 import { evaluateAcl, packetFieldsOf } from './acl.ts';
+import type { ArpTableRow } from './arp-cache.ts';
+import { IOS_ARP_POLICY, PC_ARP_POLICY, type ArpPolicy } from './arp-policy.ts';
+import { ArpResolver } from './arp-resolver.ts';
 import { IcmpErrorSender, ICMP_UNREACHABLE_INTERVAL_MS } from './icmp-errors.ts';
 import { LocalDelivery, type IcmpListener, type ProtocolHandler, type UdpHandler } from './local-delivery.ts';
 import { NetInterface, type InterfaceOwner } from './net-interface.ts';
 import { emptyDropCounters, emptyTrafficCounters, type DropReason } from './node-counters.ts';
 import { completeDatagram, type OutgoingDatagram, type SendResult } from './outgoing-datagram.ts';
 import type { InboundHook, OutboundHook } from './packet-hooks.ts';
+import { LOCAL_OUI, MAC_BLOCK_SIZE, macFrom, nameHash } from './mac-addresses.ts';
 import { NatTranslator } from './nat.ts';
 import { PingSession } from './ping.ts';
 import { RoutingTable, type Forwarding } from './routing-table.ts';
@@ -26,6 +31,10 @@ export interface IpNodeOptions {
   /** `ip classless` (default true, as in IOS 12.2). */
   classless?: boolean;
   icmpUnreachableIntervalMs?: number;
+  /** How it resolves neighbours: IOS's way for a forwarding node, a PC's otherwise, unless given. */
+  arpPolicy?: ArpPolicy;
+  /** The MAC of its first interface; the next ones follow consecutively. Default: from its name, locally administered. */
+  macBase?: MacAddress;
 }
 
 export interface UdpSend {
@@ -53,6 +62,9 @@ export class IpNode implements InterfaceOwner {
   readonly icmpErrors: IcmpErrorSender;
   /** Inside source NAT; it translates nothing until interfaces are made inside and outside. */
   readonly nat: NatTranslator;
+  /** Neighbour resolution: every datagram leaves through it, every ARP packet arrives at it. */
+  readonly arp: ArpResolver;
+  private readonly macBase: MacAddress;
   private readonly ifaces = new Map<string, NetInterface>();
   private statics: StaticRouteConfig[] = [];
   private staticsVersion = 0;
@@ -81,6 +93,9 @@ export class IpNode implements InterfaceOwner {
       traffic: this.traffic,
     });
     this.nat = new NatTranslator({ sim, interfaceAddress: (name) => this.ifaces.get(name)?.address });
+    const policy = options.arpPolicy ?? (this.forwarding ? IOS_ARP_POLICY : PC_ARP_POLICY);
+    this.arp = new ArpResolver({ sim, routesElsewhere: (address, arrivedOn) => this.routesElsewhere(address, arrivedOn) }, policy);
+    this.macBase = options.macBase ?? macFrom(LOCAL_OUI, nameHash(name) & ~(MAC_BLOCK_SIZE - 1));
   }
 
   // ---- configuration -------------------------------------------------------------
@@ -88,7 +103,7 @@ export class IpNode implements InterfaceOwner {
   addInterface(name: string, address?: Ipv4Address, mask?: Ipv4Address): NetInterface {
     const existing = this.ifaces.get(name);
     if (existing) return existing;
-    const iface = new NetInterface(this, name, address, mask);
+    const iface = new NetInterface(this, name, this.macBase + this.ifaces.size, address, mask);
     this.ifaces.set(name, iface);
     return iface;
   }
@@ -131,6 +146,24 @@ export class IpNode implements InterfaceOwner {
     if (this.isLocalAddress(destination)) return destination;
     const forwarding = this.lookup(destination);
     return forwarding && this.ifaces.get(forwarding.interfaceName)?.address;
+  }
+
+  /**
+   * The ARP table as `show arp` lists it: the node's own addresses (and aliases) on interfaces
+   * that are up, with no age, and what it learned, in address order.
+   */
+  arpTable(): ArpTableRow[] {
+    const own: ArpTableRow[] = this.interfaces
+      .filter((iface) => iface.lineUp && !iface.virtual)
+      .flatMap((iface) => iface.addresses().map((address) => ({ address, ageMinutes: undefined, mac: iface.mac, interfaceName: iface.name })));
+    const learned = this.arp.cache.rows(this.sim.now()).filter((row) => !own.some((mine) => mine.address === row.address));
+    return [...own, ...learned].sort((a, b) => a.address - b.address);
+  }
+
+  /** Proxy ARP's question: is `address` routed out of another interface, by more than the default route? */
+  private routesElsewhere(address: Ipv4Address, arrivedOn: NetInterface): boolean {
+    const forwarding = this.lookup(address);
+    return forwarding !== undefined && forwarding.interfaceName !== arrivedOn.name && forwarding.route.mask !== 0;
   }
 
   setOutboundHook(interfaceName: string, hook: OutboundHook | undefined): void {
@@ -278,7 +311,8 @@ export class IpNode implements InterfaceOwner {
       if (verdict.action === 'replace') return this.reroute(verdict.datagram, locallyOriginated);
     }
     if (ipv4EncodingProblem(datagram) !== undefined) return this.dropped('too-big');
-    out.link.transmit(out, nextHop, encodeIpv4(datagram));
+    // IOS drops a datagram whose next hop it must first resolve: to the sender it left, and was lost.
+    if (this.arp.sendDatagram(out, nextHop, encodeIpv4(datagram)) === 'unresolved') this.drops.unresolved++;
     return 'sent';
   }
 

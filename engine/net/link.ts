@@ -1,35 +1,43 @@
 import type { Sim } from '../sim/sim.ts';
 import type { SeededRandom } from '../sim/random.ts';
-import type { Ipv4Address } from '../wire/ipv4-address.ts';
+import { decodeEthernet, ipv4PayloadOf } from '../wire/ethernet.ts';
 import type { NetInterface } from './net-interface.ts';
 
 export const DEFAULT_LINK_DELAY_MS = 1;
 
 export interface LinkOptions {
   delayMs?: number;
-  /** Probability in [0, 1] that a datagram is lost in transit. */
+  /** Probability in [0, 1] that a frame is lost in transit. */
   lossRate?: number;
+  /** Whether the link starts up (default true). */
+  up?: boolean;
 }
 
-/** Sees every datagram once, as transmitted (before any loss), with its sending interface. */
+/** Sees every IPv4 datagram once, as transmitted (before any loss), without its frame, with its sending interface. */
 export type LinkTap = (timeMs: number, bytes: Uint8Array, fromInterface: NetInterface) => void;
+/** Sees every frame once, as transmitted: Ethernet header, payload and padding. */
+export type FrameTap = (timeMs: number, frame: Uint8Array, fromInterface: NetInterface) => void;
 export type LinkStateListener = (up: boolean) => void;
 
+/** Counted in frames. */
 export interface LinkCounters {
   transmitted: number;
+  /** Copies handed to ends that accept them (a broadcast counts once per end). */
   delivered: number;
   /** Lost to `lossRate`. */
   lost: number;
-  /** No end had the next hop's address (neighbours resolve without ARP). */
+  /** No other end accepts the frame's destination MAC (a stale entry, a forged frame): it reaches nobody. */
   undeliverable: number;
   /** Offered while the link was down, or in flight when it went down. */
   droppedDown: number;
 }
 
 /**
- * A point-to-point link (2 ends) or a shared segment (more). Delivery always goes through
- * the clock, as a copy, never by direct call. Loss draws from the link's own random stream,
- * so a lab's seed fixes which datagrams are lost whatever else happens.
+ * An Ethernet segment: two ends (a crossover cable) or more (a hub). Every frame goes to every
+ * other end, and each end keeps those for its MAC and broadcasts. Delivery always goes through
+ * the clock, as a copy, never by direct call. Loss draws from the link's own random stream, once
+ * per frame that some end would take, so a lab's seed fixes which frames are lost whatever else
+ * happens.
  */
 export class Link {
   readonly name: string;
@@ -37,10 +45,11 @@ export class Link {
   delayMs: number;
   lossRate: number;
   readonly counters: LinkCounters = { transmitted: 0, delivered: 0, lost: 0, undeliverable: 0, droppedDown: 0 };
-  private isUp = true;
+  private isUp: boolean;
   private readonly sim: Sim;
   private readonly random: SeededRandom;
   private readonly taps = new Set<LinkTap>();
+  private readonly frameTaps = new Set<FrameTap>();
   private readonly stateListeners = new Set<LinkStateListener>();
 
   constructor(sim: Sim, name: string, ends: NetInterface[] = [], options: LinkOptions = {}) {
@@ -48,6 +57,7 @@ export class Link {
     this.name = name;
     this.delayMs = Math.max(0, options.delayMs ?? DEFAULT_LINK_DELAY_MS);
     this.lossRate = Math.min(1, Math.max(0, options.lossRate ?? 0));
+    this.isUp = options.up ?? true;
     this.random = sim.random.fork(`link:${name}`);
     for (const end of ends) this.attach(end);
   }
@@ -60,11 +70,23 @@ export class Link {
     return this.counters.undeliverable;
   }
 
-  /** Cables an interface to this link (unplugging it from any other). */
+  /**
+   * Cables an interface to this link (unplugging it from any other). On a link that is up, it
+   * and the ends already there learn each other's addresses (those of their subnet): a lab
+   * starts as a network that has been running, not as one whose every first packet waits for ARP.
+   *
+   * This is an assumption, and the TED document needs it: its routers had been up for hours
+   * (fred's clock reads 02:07) and its first ping loses only the echo that starts TED. Had Daphne
+   * had to resolve fred for the probe, or fred to resolve pc-fred for the first echo through the
+   * tunnel, IOS would have dropped those packets too and the document would show `..!!!` or
+   * worse. So the caches are as a running network's would be: nothing is resolved on the wire
+   * when a lab starts, and the document's transcripts are the same with ARP as without it.
+   */
   attach(iface: NetInterface): void {
     if (iface.link === this) return;
     iface.link?.detach(iface);
     iface.link = this;
+    if (this.isUp) for (const other of this.ends) introduce(iface, other);
     this.ends.push(iface);
   }
 
@@ -83,9 +105,16 @@ export class Link {
     this.setUp(true);
   }
 
+  /** IPv4 datagrams only (what `Lab.watch` reports); ARP and other frames are not shown here. */
   addTap(tap: LinkTap): () => void {
     this.taps.add(tap);
     return () => this.taps.delete(tap);
+  }
+
+  /** Every frame, ARP included (what a capture records). */
+  addFrameTap(tap: FrameTap): () => void {
+    this.frameTaps.add(tap);
+    return () => this.frameTaps.delete(tap);
   }
 
   onStateChange(listener: LinkStateListener): () => void {
@@ -93,17 +122,18 @@ export class Link {
     return () => this.stateListeners.delete(listener);
   }
 
-  /** Sends `bytes` from `from` towards the end whose address is `nextHop`. */
-  transmit(from: NetInterface, nextHop: Ipv4Address, bytes: Uint8Array): void {
+  /** Puts an encoded Ethernet frame on the link from `from`; the ends that accept it get a copy after the delay. */
+  send(from: NetInterface, frame: Uint8Array): void {
     if (!this.isUp) {
       this.counters.droppedDown++;
       return;
     }
     this.counters.transmitted++;
-    from.noteTransmitted(bytes);
-    for (const tap of this.taps) tap(this.sim.now(), bytes.slice(), from);
-    const target = this.ends.find((end) => end !== from && end.answersFor(nextHop));
-    if (target === undefined) {
+    from.noteTransmitted(frame);
+    this.tap(from, frame);
+    const destination = decodeEthernet(frame);
+    const receivers = destination.ok ? this.ends.filter((end) => end !== from && end.accepts(destination.value.destination)) : [];
+    if (receivers.length === 0) {
       this.counters.undeliverable++;
       return;
     }
@@ -111,22 +141,40 @@ export class Link {
       this.counters.lost++;
       return;
     }
-    const copy = bytes.slice();
-    this.sim.schedule(this.delayMs, () => this.arrive(target, copy));
+    const copy = frame.slice();
+    this.sim.schedule(this.delayMs, () => this.arrive(receivers, copy));
   }
 
-  private arrive(target: NetInterface, bytes: Uint8Array): void {
-    if (!this.isUp || target.link !== this) {
-      this.counters.droppedDown++;
-      return;
+  private tap(from: NetInterface, frame: Uint8Array): void {
+    const now = this.sim.now();
+    for (const tap of this.frameTaps) tap(now, frame.slice(), from);
+    if (this.taps.size === 0) return;
+    const datagram = ipv4PayloadOf(frame);
+    if (datagram !== undefined) for (const tap of this.taps) tap(now, datagram.slice(), from);
+  }
+
+  private arrive(receivers: NetInterface[], frame: Uint8Array): void {
+    for (const end of receivers) {
+      if (!this.isUp || end.link !== this) {
+        this.counters.droppedDown++;
+        continue;
+      }
+      this.counters.delivered++;
+      end.deliverFrame(receivers.length === 1 ? frame : frame.slice());
     }
-    this.counters.delivered++;
-    target.deliver(bytes);
   }
 
   private setUp(up: boolean): void {
     if (this.isUp === up) return;
     this.isUp = up;
     for (const listener of this.stateListeners) listener(up);
+  }
+}
+
+/** Two ends cabled together learn each other's addresses (and the aliases they answer for). */
+function introduce(a: NetInterface, b: NetInterface): void {
+  for (const [learner, neighbour] of [[a, b], [b, a]] as const) {
+    if (!learner.adminUp || !neighbour.adminUp) continue;
+    for (const address of neighbour.addresses()) learner.node.arp.learnNeighbour(learner, address, neighbour.mac);
   }
 }

@@ -11,6 +11,8 @@ export const DROP_REASONS = [
   'protocol-unreachable',
   'port-unreachable',
   'too-big',
+  /** IOS's "encapsulation failed": the next hop had no ARP entry yet (a request went out instead). */
+  'unresolved',
 ] as const;
 
 export type DropReason = (typeof DROP_REASONS)[number];

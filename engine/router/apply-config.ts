@@ -22,6 +22,8 @@ export function applyConfig(config: IosConfig, node: IpNode): void {
     iface.inboundAcl = settings.accessGroupIn === undefined ? undefined : findAccessList(config, settings.accessGroupIn);
     iface.outboundAcl = settings.accessGroupOut === undefined ? undefined : findAccessList(config, settings.accessGroupOut);
     iface.aliases = natAliases(config, settings);
+    // The CLI keeps `no ip proxy-arp` as a line of the interface: only the non-default form shows.
+    iface.proxyArp = !settings.kept.includes('no ip proxy-arp');
   }
   for (const iface of node.interfaces) {
     if (configured.has(iface.name)) continue;

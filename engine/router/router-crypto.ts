@@ -13,6 +13,8 @@ import { buildCryptoPolicies } from './crypto-policies.ts';
 /** How the router's crypto runs: what each operation costs its CPU. */
 export interface RouterCryptoOptions {
   cpuCosts?: Partial<CpuCosts>;
+  /** How many times the router booted before this one: each boot draws its cookies and SPIs afresh. */
+  boot?: number;
 }
 
 /** Where the router's crypto subsystems print: debug messages by switch, syslog always. */
@@ -34,18 +36,20 @@ export class RouterCrypto {
   private readonly instances = new DynamicMapInstances();
 
   constructor(sim: Sim, node: IpNode, config: IosConfig, output: CryptoConsole, options: RouterCryptoOptions = {}) {
+    // The first boot keeps the stream names every recorded lab was made with.
+    const stream = (name: string) => sim.random.fork(options.boot ? `${node.name}/${name}/boot${options.boot}` : `${node.name}/${name}`);
     const print = (subsystem: DebugSubsystem | 'syslog', text: string): void =>
       subsystem === 'syslog' ? output.syslog(text) : output.debug(subsystem, text);
     this.ipsec = new IpsecEngine({
       node,
-      random: sim.random.fork(`${node.name}/ipsec`),
+      random: stream('ipsec'),
       trace: (event) => print(event.subsystem, renderIpsecDebugMessage(event)),
       accessLists: (name) => findAccessList(config, name),
     });
     this.ike = new IkeDaemon({
       sim,
       node,
-      random: sim.random.fork(`${node.name}/ike`),
+      random: stream('ike'),
       port: this.ipsec,
       trace: (event) => {
         const { subsystem, text } = renderIkeTrace(event);
@@ -96,6 +100,12 @@ export class RouterCrypto {
   /** The crypto map entries IOS made from dynamic map templates for the peers whose SAs are up. */
   dynamicMapInstances(config: IosConfig): DynamicMapInstance[] {
     return this.instances.update(config, this.ipsec.dynamicPeers());
+  }
+
+  /** The router goes down: IKE lets go of UDP/500 and the data plane of the IP stack, silently. */
+  stop(): void {
+    this.ike.stop();
+    this.ipsec.detach();
   }
 
   /** The Wireshark UAT rows that decrypt what this router sent and received. */

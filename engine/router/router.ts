@@ -1,5 +1,6 @@
 import type { Sim } from '../sim/sim.ts';
 import { IpNode } from '../net/ip-node.ts';
+import { routerMacBase } from '../net/mac-addresses.ts';
 import type { PingRequest, PingResult } from '../net/ping-types.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import {
@@ -7,7 +8,11 @@ import {
   type DebugSubsystem, type RouterServices, type TimestampFormat,
 } from '../ios/index.ts';
 import { IOS_C2600_CPU_COSTS, type CpuCosts } from '../ike/index.ts';
+import { IosText, SHOW_VERSION_HEAD } from '../ios/messages.ts';
+import { isPhysical } from '../ios/config/interfaces.ts';
+import { SyslogLog, loggingSettings } from '../ios/session/syslog-log.ts';
 import { applyConfig } from './apply-config.ts';
+import { ArpAnnouncements } from './arp-announcements.ts';
 import { InterfaceEvents } from './interface-events.ts';
 import { RouterCrypto } from './router-crypto.ts';
 import { RouterConsole } from './router-console.ts';
@@ -19,6 +24,8 @@ export interface RouterOptions {
   clock?: string;
   /** How fast its CPU does crypto: milliseconds per Diffie-Hellman computation (default: a c2600's). */
   cpu?: { dhMs?: number };
+  /** The MAC of FastEthernet0/0 (FastEthernet0/1 has the next); default: from the name. */
+  macBase?: number;
 }
 
 /** A configuration line IOS refused while loading, with its column and the console text IOS printed. */
@@ -36,6 +43,17 @@ export interface ConfigureResult {
 
 /** Room for every echo of a router ping to time out: a ping that runs longer is an engine bug. */
 const PING_SLACK_MS = 10_000;
+/**
+ * A reload in virtual time (tedlab's figures for a c2621): ROM monitor, POST and decompressing the
+ * image from flash until IOS starts (its clock and uptime start again at zero), then IOS until
+ * the startup configuration is applied and the console answers.
+ */
+export const RELOAD_IMAGE_LOAD_MS = 45_000;
+export const RELOAD_CONFIG_LOAD_MS = 5_000;
+/** More questions than any IOS dialog asks: a dialog that never ends is an engine bug. */
+const MAX_DEFAULT_ANSWERS = 100;
+
+type KeyRows = ReturnType<RouterCrypto['wiresharkKeys']>;
 
 /**
  * One Cisco 2600: its IP stack, its IOS console and configuration, wired together. The
@@ -44,31 +62,62 @@ const PING_SLACK_MS = 10_000;
 export class Router {
   readonly name: string;
   readonly node: IpNode;
-  readonly device: IosDevice;
   readonly console = new RouterConsole();
   /** The `debug` switches: runtime state, off after every boot. */
   readonly debug = createDebugFlags();
   private readonly sim: Sim;
-  /** Uptime when the lab started: the clock runs from boot at `*Mar  1 00:00:00`. */
-  private readonly uptimeAtStartMs: number;
+  /** Virtual time at which IOS started: the clock runs from `*Mar  1 00:00:00` then. */
+  private bootedAtMs: number;
   private interfaceEvents: InterfaceEvents | undefined;
+  private arpAnnouncements: ArpAnnouncements | undefined;
   /** Virtual time of the last console message. */
   private lastStampMs = 0;
-  readonly crypto: RouterCrypto;
+  private currentDevice: IosDevice;
+  private currentCrypto: RouterCrypto;
+  private readonly cpuCosts: CpuCosts;
+  private syslogLog = new SyslogLog();
+  /** Boots since the lab started, and whether the router is down for a reload now. */
+  private boots = 0;
+  private down = false;
+  /** Keys of the SAs of earlier boots: captures outlive a reload. */
+  private retiredKeys: KeyRows = { espSa: [], ahSa: [], ikeDecryption: [] };
 
   constructor(sim: Sim, options: RouterOptions) {
     this.sim = sim;
     this.name = options.name;
     const clock = options.clock === undefined ? undefined : parseLogTimestamp(options.clock);
-    this.uptimeAtStartMs = clock === undefined ? 0 : clock - IOS_BOOT_CLOCK_MS;
-    this.node = new IpNode(sim, options.name, { forwarding: true });
+    this.bootedAtMs = clock === undefined ? 0 : IOS_BOOT_CLOCK_MS - clock;
+    this.node = new IpNode(sim, options.name, { forwarding: true, macBase: options.macBase ?? routerMacBase(options.name) });
     for (const name of HARDWARE_INTERFACES) this.node.addInterface(name);
-    this.device = new IosDevice({ hostname: options.name, services: this.services() });
+    this.currentDevice = new IosDevice({ hostname: options.name, services: this.services() });
     applyConfig(this.device.config, this.node);
-    this.crypto = new RouterCrypto(sim, this.node, this.device.config, {
-      debug: (subsystem, text) => this.debugMessage(subsystem, text),
-      syslog: (text) => this.syslog(text),
-    }, { cpuCosts: routerCpuCosts(options.cpu) });
+    this.cpuCosts = routerCpuCosts(options.cpu);
+    this.currentCrypto = this.startCrypto();
+  }
+
+  /** The IOS console and configuration of the running image (a reload starts a new one). */
+  get device(): IosDevice {
+    return this.currentDevice;
+  }
+
+  /** IKE and IPsec of the running image. */
+  get crypto(): RouterCrypto {
+    return this.currentCrypto;
+  }
+
+  /** True from a confirmed `reload` until the console answers again. */
+  get reloading(): boolean {
+    return this.down;
+  }
+
+  /** The question a console dialog waits on, if any (`Save? [yes/no]: `). */
+  get pendingQuestion(): string | undefined {
+    return this.device.question?.prompt;
+  }
+
+  private startCrypto(): RouterCrypto {
+    const output = { debug: (subsystem: DebugSubsystem, text: string) => this.debugMessage(subsystem, text), syslog: (text: string) => this.syslog(text) };
+    return new RouterCrypto(this.sim, this.node, this.device.config, output, { cpuCosts: this.cpuCosts, boot: this.boots });
   }
 
   /** Loads the configuration the router boots with, then leaves the console in privileged mode. */
@@ -84,15 +133,31 @@ export class Router {
 
   /** The lab is cabled: from now on interface state changes are logged as IOS logs them. */
   startLoggingInterfaceEvents(): void {
-    const events = new InterfaceEvents(this.sim, this.node, (message) => this.syslog(message));
-    this.interfaceEvents = events;
-    for (const iface of this.node.interfaces) iface.link?.onStateChange(() => events.check());
+    this.interfaceEvents = new InterfaceEvents(this.sim, this.node, (message) => this.syslog(message));
+    for (const iface of this.node.interfaces) iface.link?.onStateChange(() => this.interfaceEvents?.check());
+    this.arpAnnouncements = new ArpAnnouncements(this.node);
   }
 
-  /** An exec command in privileged mode, as typed at the console; returns IOS's response. */
+  /**
+   * An exec command in privileged mode, as typed at the console; returns IOS's response. A dialog's
+   * questions that have a default are answered with Return and shown with the output; a question
+   * without one ends the output, and the next line typed answers it.
+   */
   exec(command: string): string {
-    this.leaveConfigModes();
-    return this.typeLine(command);
+    if (this.device.question === undefined) this.leaveConfigModes();
+    const parts: string[] = [];
+    const first = this.typeLine(command);
+    if (first !== '') parts.push(first);
+    for (let count = 0; ; count++) {
+      const question = this.device.question;
+      if (question?.defaultAnswer === undefined || this.down) break;
+      if (count === MAX_DEFAULT_ANSWERS) throw new Error(`${this.name}: the dialog of "${command}" does not end`);
+      const response = this.typeLine(question.defaultAnswer);
+      parts.push(`${question.prompt}${question.defaultAnswer}`);
+      if (response !== '') parts.push(response);
+    }
+    if (this.device.question !== undefined) parts.push(this.device.question.prompt);
+    return parts.join('\n');
   }
 
   /** `configure terminal`, the lines, `end`; stops at the first line IOS refuses. */
@@ -121,8 +186,9 @@ export class Router {
   /** Raw console lines in whatever mode the console is in; returns what the console showed, ending with the prompt. */
   typeLines(lines: string[]): string {
     const mark = this.console.mark();
-    for (const line of lines) this.typeLine(line);
-    return `${this.console.transcriptSince(mark)}${this.device.prompt()}`;
+    // Keys typed after a confirmed reload reach no one: the console is down.
+    for (const line of lines) if (!this.down) this.typeLine(line);
+    return `${this.console.transcriptSince(mark)}${this.down ? '' : this.device.prompt()}`;
   }
 
   ownsAddress(address: Ipv4Address | undefined): boolean {
@@ -144,7 +210,7 @@ export class Router {
   }
 
   private uptimeMs(): number {
-    return this.uptimeAtStartMs + this.sim.now();
+    return this.sim.now() - this.bootedAtMs;
   }
 
   private services(): RouterServices {
@@ -159,7 +225,10 @@ export class Router {
       debugFlags: () => this.debug,
       crypto: () => this.crypto.services(),
       nat: () => this.node.nat,
+      arp: () => ({ table: () => this.node.arpTable(), clear: () => this.node.arp.clear() }),
       cryptoMapInstances: () => this.crypto.dynamicMapInstances(this.device.config),
+      logging: () => this.syslogLog,
+      reload: () => this.reload(),
     };
   }
 
@@ -168,11 +237,12 @@ export class Router {
     // The IOS device applies its startup configuration before the crypto subsystem exists.
     this.crypto?.configure(this.device.config);
     this.interfaceEvents?.check();
+    this.arpAnnouncements?.check();
   }
 
   /** A debug message, printed only while its subsystem's `debug` switch is on. */
   debugMessage(subsystem: DebugSubsystem, message: string): void {
-    if (!this.debug[subsystem]) return;
+    if (!this.debug[subsystem] || this.down) return;
     this.stamp(this.device.config.timestamps.debug, message);
     // IOS prints debug output from the process that produced it, on the one CPU.
     this.crypto?.ike.consolePrinted();
@@ -180,7 +250,7 @@ export class Router {
 
   /** A syslog message on the console, stamped as `service timestamps log` says. */
   private syslog(message: string): void {
-    this.stamp(this.device.config.timestamps.log, message);
+    if (!this.down) this.stamp(this.device.config.timestamps.log, message);
   }
 
   /**
@@ -190,8 +260,63 @@ export class Router {
   private stamp(format: TimestampFormat | undefined, message: string): void {
     const at = Math.max(this.lastStampMs, this.crypto?.ike.cpuTime() ?? this.sim.now());
     this.lastStampMs = at;
-    const uptime = this.uptimeAtStartMs + at;
-    this.console.recordMessage(formatTimestamp(format, IOS_BOOT_CLOCK_MS + uptime, uptime), message);
+    const uptime = at - this.bootedAtMs;
+    const timestamp = formatTimestamp(format, IOS_BOOT_CLOCK_MS + uptime, uptime);
+    this.console.recordMessage(timestamp, message);
+    this.syslogLog.record(timestamp === '' ? message : `${timestamp}: ${message}`, message, loggingSettings(this.device.config));
+  }
+
+  /** The Wireshark key rows of every SA this router had, across reloads. */
+  wiresharkKeys(): KeyRows {
+    const current = this.crypto.wiresharkKeys();
+    const merge = (older: string[], newer: string[]) => [...new Set([...older, ...newer])];
+    return {
+      espSa: merge(this.retiredKeys.espSa, current.espSa),
+      ahSa: merge(this.retiredKeys.ahSa, current.ahSa),
+      ikeDecryption: merge(this.retiredKeys.ikeDecryption, current.ikeDecryption),
+    };
+  }
+
+  /**
+   * `reload` confirmed. The router falls silent at once: its interfaces stop, IKE and IPsec forget
+   * every SA without telling the peers, NAT and ARP forget what they learnt. It boots from the startup
+   * configuration in virtual time.
+   */
+  private reload(): void {
+    if (this.down) return;
+    this.syslog(IosText.reloadRequested);
+    this.down = true;
+    this.interfaceEvents = undefined;
+    this.retiredKeys = this.wiresharkKeys();
+    this.crypto.stop();
+    for (const iface of this.node.interfaces) iface.adminUp = false;
+    // The interfaces went down: when they come up after the boot, their addresses are announced again.
+    this.arpAnnouncements?.check();
+    this.node.nat.clearDynamic();
+    this.node.arp.clear();
+    this.sim.schedule(RELOAD_IMAGE_LOAD_MS, () => {
+      this.bootedAtMs = this.sim.now();
+      this.syslogLog = new SyslogLog();
+      this.sim.schedule(RELOAD_CONFIG_LOAD_MS, () => this.boot());
+    });
+  }
+
+  /** IOS reads its startup configuration: a new console, configuration and crypto; interfaces come up. */
+  private boot(): void {
+    const startup = this.device.startupConfigText;
+    this.boots++;
+    for (const subsystem of Object.keys(this.debug) as DebugSubsystem[]) this.debug[subsystem] = false;
+    this.currentDevice = new IosDevice({ hostname: this.name, services: this.services() });
+    this.currentCrypto = this.startCrypto();
+    this.down = false;
+    this.interfaceEvents = new InterfaceEvents(this.sim, this.node, (message) => this.syslog(message));
+    if (startup !== undefined) this.device.loadStartupConfig(startup);
+    this.device.startPrivileged();
+    this.syslog(IosText.configuredFromMemory);
+    this.syslog([IosText.systemRestarted, ...SHOW_VERSION_HEAD.slice(0, 4)].join('\n'));
+    for (const iface of this.device.config.interfaces) {
+      if (iface.shutdown && isPhysical(iface.name)) this.syslog(IosText.linkAdminDown(iface.name));
+    }
   }
 
   private runPing(request: PingRequest): PingResult {

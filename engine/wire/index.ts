@@ -10,3 +10,6 @@ export * from './pcap.ts';
 export * from './esp.ts';
 export * from './pcap-reader.ts';
 export * from './isakmp/index.ts';
+export * from './mac-address.ts';
+export * from './ethernet.ts';
+export * from './arp.ts';

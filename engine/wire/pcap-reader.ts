@@ -1,5 +1,5 @@
 import { decodeFailure, decodedOk, type Decoded } from './decoded.ts';
-import { LINKTYPE_RAW, PCAP_GLOBAL_HEADER_LENGTH, PCAP_RECORD_HEADER_LENGTH } from './pcap.ts';
+import { LINKTYPE_ETHERNET, LINKTYPE_RAW, PCAP_GLOBAL_HEADER_LENGTH, PCAP_RECORD_HEADER_LENGTH } from './pcap.ts';
 
 /**
  * A libpcap capture reader for the IPv4 datagrams in it: either byte order, microsecond or
@@ -8,7 +8,6 @@ import { LINKTYPE_RAW, PCAP_GLOBAL_HEADER_LENGTH, PCAP_RECORD_HEADER_LENGTH } fr
  * copied into plain Uint8Arrays, whatever the input (a Node Buffer from readFileSync).
  */
 
-export const LINKTYPE_ETHERNET = 1;
 export const LINKTYPE_IPV4 = 228;
 
 export interface PcapIpv4Record {
@@ -39,6 +38,8 @@ const ETHERTYPE_IPV4 = 0x0800;
 const VLAN_TAG_TYPES = new Set([0x8100, 0x88a8, 0x9100]);
 const VLAN_TAG_LENGTH = 4;
 const LINK_TYPE_MASK = 0xffff; // the upper bits may carry FCS information
+export { LINKTYPE_ETHERNET };
+
 const SUPPORTED_LINK_TYPES = new Set([LINKTYPE_ETHERNET, LINKTYPE_RAW, LINKTYPE_IPV4]);
 
 interface FileFormat {

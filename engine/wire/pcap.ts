@@ -1,13 +1,15 @@
 /**
  * A libpcap 2.4 capture writer (microsecond timestamps, little-endian, as tcpdump writes
- * on x86), link type 101: raw IPv4 with no link-layer header, which is what the links
- * carry. It only builds bytes; writing the file is the caller's business.
+ * on x86). The lab's links carry Ethernet frames (link type 1); link type 101, raw IPv4
+ * with no link-layer header, stays the default for captures of bare datagrams. It only
+ * builds bytes; writing the file is the caller's business.
  */
 
 export const PCAP_MAGIC_MICROSECONDS = 0xa1b2c3d4;
 export const PCAP_VERSION_MAJOR = 2;
 export const PCAP_VERSION_MINOR = 4;
 export const LINKTYPE_RAW = 101;
+export const LINKTYPE_ETHERNET = 1;
 export const PCAP_GLOBAL_HEADER_LENGTH = 24;
 export const PCAP_RECORD_HEADER_LENGTH = 16;
 export const DEFAULT_SNAP_LENGTH = 65535;
@@ -22,6 +24,8 @@ export interface PcapOptions {
   /** The wall-clock instant, in ms since 1970, that virtual time 0 maps to. */
   epochMs?: number;
   snapLength?: number;
+  /** LINKTYPE_RAW (default) or LINKTYPE_ETHERNET: what every record starts with. */
+  linkType?: number;
 }
 
 export interface PcapRecord {
@@ -33,11 +37,13 @@ export interface PcapRecord {
 export class PcapWriter {
   private readonly epochMs: number;
   private readonly snapLength: number;
+  private readonly linkType: number;
   private readonly records: PcapRecord[] = [];
 
   constructor(options: PcapOptions = {}) {
     this.epochMs = options.epochMs ?? IOS_CLOCK_EPOCH_MS;
     this.snapLength = options.snapLength ?? DEFAULT_SNAP_LENGTH;
+    this.linkType = options.linkType ?? LINKTYPE_RAW;
   }
 
   get count(): number {
@@ -73,7 +79,7 @@ export class PcapWriter {
     view.setInt32(8, 0, true); // thiszone: timestamps are UTC
     view.setUint32(12, 0, true); // sigfigs
     view.setUint32(16, this.snapLength, true);
-    view.setUint32(20, LINKTYPE_RAW, true);
+    view.setUint32(20, this.linkType, true);
   }
 
   private writeRecordHeader(view: DataView, offset: number, record: PcapRecord, capturedLength: number): void {

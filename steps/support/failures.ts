@@ -92,6 +92,26 @@ export function classifyFailure(error: unknown): ScenarioFailure {
   return new EngineError(describeError(error), [], engineFrames(error));
 }
 
+/** Something the lab was given and does not model, as a failure message lists it. */
+export interface NotModelledNote {
+  router: string;
+  line: string;
+  topic: string;
+}
+
+/**
+ * The rule for a scenario that depends on what tedlab does not model: an assertion that fails
+ * (a text or an outcome) after the lab reported such a thing is "Not modelled by tedlab", with
+ * the list in its message, because the real 2600 might well have passed it. The caller decides
+ * which reports count (world.ts); setup, scenario and engine failures keep their class.
+ */
+export function asNotModelled(failure: ScenarioFailure, notes: readonly NotModelledNote[]): ScenarioFailure {
+  if (notes.length === 0 || (failure.kind !== 'transcript' && failure.kind !== 'outcome')) return failure;
+  const list = notes.map((note) => `  ${note.router}: ${note.line} (${note.topic})`).join('\n');
+  const lead = `this scenario uses what tedlab does not model, so the failure may be tedlab's limit, not the configuration's:\n${list}\n\n`;
+  return new UnsupportedFeatureError(`${lead}${failure.message}`, failure.evidence);
+}
+
 /** A plain `assert` in a step checks what the lab did: an outcome, with both values as evidence. */
 function assertionFailure(error: AssertionError): OutcomeAssertionError {
   const evidence = [

@@ -39,7 +39,7 @@ test('an inline lab: its YAML, the router console, debug log and startup-config,
   assert.match(String(router.get('startup-config')), /^ ip address 10\.0\.0\.1 255\.255\.255\.0$/m);
   const pcap = Buffer.from(evidence(groups, 'link lan').get('lan.pcap') as Uint8Array);
   assert.equal(pcap.readUInt32LE(0), 0xa1b2c3d4);
-  assert.equal(pcap.length, 24 + 4 * (16 + 100), 'two echoes and two replies of 100 bytes');
+  assert.equal(pcap.length, 24 + 4 * (16 + 14 + 100), 'two echoes and two replies of 100 bytes, in Ethernet frames');
   assert.deepEqual([...evidence(groups, 'link lan').keys()], ['lan.pcap', 'esp_sa', 'ikev1_decryption_table']);
 });
 

@@ -23,7 +23,7 @@ function attach(evidence: Evidence): void {
 
 /** Classifies what a step or hook threw and shows its evidence on the step that threw it. */
 function reportFailure(context: unknown, error: unknown): ScenarioFailure {
-  const failure = classifyFailure(error);
+  const failure = context instanceof LabWorld ? context.classify(classifyFailure(error)) : classifyFailure(error);
   if (context instanceof LabWorld) failure.evidence.forEach(attach);
   return failure;
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { Before, World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { Lab, PingOutcome } from '../../engine/lab/index.ts';
-import { ScenarioUsageError, textEvidence, type Evidence } from './failures.ts';
+import { ScenarioFailure, ScenarioUsageError, textEvidence, type Evidence } from './failures.ts';
+import { classifyForLab, classifyOutputCheck } from './not-modelled-rule.ts';
 import { displayPath, findLab, findReference, searchFolders } from './lab-search.ts';
 import { explainRejection, type RejectedCommand } from './rejected-command.ts';
 import { updateReference, type ReferenceText } from './reference-update.ts';
@@ -52,13 +53,22 @@ export class LabWorld extends World {
   /** The command IOS refused, when the output is its refusal (`When I run`). */
   rejectedCommand: RejectedCommand | undefined;
 
-  /** Runs an assertion on the output: a failure on a refused command's output says so first. */
+  /**
+   * Runs an assertion on the output: a failure on a refused command's output says so first, and a
+   * failure on an output that is tedlab's notice for a command it does not model is classed as such.
+   */
   checkOutput(assertion: (output: string) => void): void {
     try {
       assertion(this.output);
     } catch (failure) {
-      throw explainRejection(failure, this.rejectedCommand);
+      const explained = explainRejection(failure, this.rejectedCommand);
+      throw explained instanceof ScenarioFailure ? classifyOutputCheck(explained, this.output, this.currentLab) : explained;
     }
+  }
+
+  /** A failure as the report classes it (not-modelled-rule.ts says when it is "Not modelled by tedlab"). */
+  classify(failure: ScenarioFailure): ScenarioFailure {
+    return classifyForLab(failure, this.currentLab);
   }
 
   /** The error of the last load or configuration that was expected to fail. */

@@ -54,12 +54,20 @@ export class Args {
     return this.last(name)?.start;
   }
 
-  /** The command as IOS stores it: keywords spelled out, arguments as typed. */
+  /**
+   * The command as IOS stores it: keywords spelled out, arguments as typed, an interface
+   * type glued to its number (`FastEthernet0/1`, however it was typed).
+   */
   canonical(skipLeading = 0): string {
-    return this.captures
-      .slice(skipLeading)
-      .map((capture) => capture.value)
-      .join(' ');
+    const kept = this.captures.slice(skipLeading);
+    return kept
+      .map((capture, index) => {
+        const previous = kept[index - 1]?.token;
+        const glued = previous?.kind === 'keyword' && previous.attachNumber;
+        return `${glued ? '' : ' '}${capture.value}`;
+      })
+      .join('')
+      .trimStart();
   }
 }
 

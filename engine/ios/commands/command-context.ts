@@ -5,11 +5,13 @@ import type {
   IosConfig,
   IsakmpPeer,
   IsakmpPolicy,
+  KeptSection,
   LineSection,
   TransformSet,
 } from '../config/config-model.ts';
 import type { InterfaceConfig } from '../config/interfaces.ts';
 import type { RouterServices } from '../router-services.ts';
+import type { DialogFactory } from './dialog.ts';
 
 /** The CLI modes, named as IOS names them in the prompt. */
 export type ModeId =
@@ -23,7 +25,10 @@ export type ModeId =
   | 'config-crypto-map'
   | 'config-ext-nacl'
   | 'config-std-nacl'
-  | 'config-line';
+  | 'config-line'
+  | 'config-router'
+  | 'dhcp-config'
+  | 'config-route-map';
 
 /** A mode together with the object its sub-commands edit. */
 export type ModeState =
@@ -34,7 +39,8 @@ export type ModeState =
   | { id: 'cfg-crypto-trans'; target: TransformSet }
   | { id: 'config-crypto-map'; target: CryptoMapSettings }
   | { id: 'config-ext-nacl' | 'config-std-nacl'; target: AccessList }
-  | { id: 'config-line'; target: LineSection };
+  | { id: 'config-line'; target: LineSection }
+  | { id: 'config-router' | 'dhcp-config' | 'config-route-map'; target: KeptSection };
 
 export type ModeTarget<Id extends ModeId> = Extract<ModeState, { id: Id }> extends { target: infer T } ? T : never;
 
@@ -69,6 +75,17 @@ export interface SessionControl {
   history(): string[];
   requestEnable(): void;
   endConfiguration(): void;
+  /** Keeps the console in a dialog: the next lines answer its questions (see dialog.ts). */
+  startDialog(dialog: DialogFactory): void;
+  /** The running configuration changed since it was last saved (IOS's `config_dirty`). */
+  configModified(): boolean;
+  /** This console's `terminal length` and `terminal width`. */
+  terminal(): TerminalSettings;
+}
+
+export interface TerminalSettings {
+  length: number;
+  width: number;
 }
 
 export interface CommandSpec extends SyntaxSpec {
@@ -77,7 +94,12 @@ export interface CommandSpec extends SyntaxSpec {
   userLevel?: boolean;
   /** Configuration-mode commands that change nothing the router applies (`exit`, `do`). */
   readOnly?: boolean;
+  /** What the lab does with it (default `modelled`); see not-modelled.ts and COMMANDS.md. */
+  status?: CommandStatus;
 }
+
+/** `kept`: accepted and rendered, not carried out; `known`: in the 12.2 vocabulary, answered with a notice. */
+export type CommandStatus = 'modelled' | 'kept' | 'known';
 
 export function targetOf<Id extends ModeId>(ctx: CommandContext, id: Id): ModeTarget<Id> {
   if (ctx.mode.id !== id || !('target' in ctx.mode)) throw new Error(`command of mode ${id} ran in ${ctx.mode.id}`);

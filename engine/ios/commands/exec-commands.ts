@@ -13,7 +13,10 @@ import { IosText, PLATFORM } from '../messages.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
 import { DEBUG_COMMANDS } from './debug-commands.ts';
 import { CRYPTO_EXEC_COMMANDS } from './crypto-exec-commands.ts';
+import { SESSION_EXEC_COMMANDS } from './session-exec-commands.ts';
+import { CRYPTO_SHOW_COMMANDS } from './crypto-show-commands.ts';
 import { NAT_EXEC_COMMANDS } from './nat-commands.ts';
+import { ARP_EXEC_COMMANDS } from './arp-commands.ts';
 import { renderShowCryptoMap } from '../render/show-crypto-map.ts';
 import { IFNAME, interfaceNameOf } from './shared-grammar.ts';
 
@@ -171,7 +174,8 @@ const USER_LEVEL: CommandSpec[] = [
 ];
 
 const PRIVILEGED: CommandSpec[] = [
-  { syntax: 'disable', run: (ctx) => ctx.enterMode({ id: 'user' }) },
+  // `>` has `disable` too (it stays at `>`), so `di` is ambiguous there as well.
+  { syntax: 'disable', run: (ctx) => ctx.enterMode({ id: 'user' }), userLevel: true },
   { syntax: 'configure [terminal]', run: configure },
   { syntax: 'show running-config', run: (ctx) => ctx.print(...renderRunningConfig(ctx.config)) },
   { syntax: `show running-config interface ${IFNAME}`, run: showRunningInterface },
@@ -185,7 +189,6 @@ const PRIVILEGED: CommandSpec[] = [
   { syntax: `clear access-list counters ${LIST_ID}`, run: clearCounters },
   { syntax: 'write [memory]', run: saveConfig },
   { syntax: 'write terminal$write', run: (ctx) => ctx.print(...renderRunningConfig(ctx.config)) },
-  { syntax: 'copy running-config$from startup-config$to', run: saveConfig },
 ];
 
 export const EXEC_COMMANDS: CommandSpec[] = [
@@ -193,5 +196,8 @@ export const EXEC_COMMANDS: CommandSpec[] = [
   ...PRIVILEGED.map((command) => ({ help: HELP, ...command })),
   ...DEBUG_COMMANDS,
   ...NAT_EXEC_COMMANDS,
+  ...ARP_EXEC_COMMANDS,
   ...CRYPTO_EXEC_COMMANDS,
+  ...SESSION_EXEC_COMMANDS,
+  ...CRYPTO_SHOW_COMMANDS,
 ];

@@ -1,19 +1,26 @@
 import type { Args, HelpTable } from '../cli/command-types.ts';
 import type { ConfigSlot, IosConfig, LineSection } from '../config/config-model.ts';
 import { targetOf, type CommandContext, type CommandSpec } from './command-context.ts';
+import { noteKeptLine, type NotModelledTopic } from './not-modelled.ts';
+import { TOPICS } from './not-modelled-topics.ts';
 import { IFNAME } from './shared-grammar.ts';
 
 /**
  * Commands IOS accepts that the lab does not model. They are checked by the grammar like
  * any other, then kept as text: in their running-config slot for global ones, in their
  * section for `line` sub-commands. A later line with the same leading words replaces one.
+ * Each is reported as not modelled (not-modelled.ts): once at the console, and to the lab.
  */
 
-interface KeptSpec {
+export interface KeptSpec {
   syntax: string;
   slot: ConfigSlot;
   /** How many leading words identify the setting; 0 means the whole line (repeatable lines). */
   keyWords: number;
+  /** What the lab does not carry out; none for a line something else of the lab reads (`show logging`). */
+  topic?: NotModelledTopic;
+  /** On unless configured off: `no` of it is kept as a `no` line, as IOS shows it. */
+  defaultOn?: boolean;
 }
 
 const LEVEL =
@@ -21,24 +28,24 @@ const LEVEL =
 
 const GLOBAL_KEPT: readonly KeptSpec[] = [
   { syntax: `logging buffered [<4096-2147483647>$size] ${LEVEL}`, slot: 'after-boot', keyWords: 2 },
-  { syntax: `logging console ${LEVEL}`, slot: 'after-boot', keyWords: 2 },
-  { syntax: 'aaa new-model', slot: 'after-enable', keyWords: 2 },
-  { syntax: 'username WORD$user [privilege <0-15>$priv] password LINE$password', slot: 'after-enable', keyWords: 2 },
-  { syntax: 'clock timezone WORD$zone <-23-23>$hours [<0-59>$minutes]', slot: 'before-subnet-zero', keyWords: 2 },
-  { syntax: 'ip domain-name WORD$domain', slot: 'ip-global', keyWords: 2 },
-  { syntax: 'ip name-server A.B.C.D$server', slot: 'ip-global', keyWords: 0 },
-  { syntax: 'ip host WORD$host A.B.C.D$hostAddr', slot: 'ip-global', keyWords: 3 },
-  { syntax: `logging trap ${LEVEL}`, slot: 'before-access-lists', keyWords: 2 },
-  { syntax: 'logging facility WORD$facility', slot: 'before-access-lists', keyWords: 2 },
-  { syntax: `logging source-interface ${IFNAME}`, slot: 'before-access-lists', keyWords: 2 },
-  { syntax: 'logging A.B.C.D$logHost', slot: 'before-access-lists', keyWords: 0 },
-  { syntax: 'snmp-server community WORD$community [(RO$access|RW$access)] [<1-99>$acl]', slot: 'after-access-lists', keyWords: 3 },
-  { syntax: 'snmp-server location LINE$text', slot: 'after-access-lists', keyWords: 2 },
-  { syntax: 'snmp-server contact LINE$text', slot: 'after-access-lists', keyWords: 2 },
-  { syntax: 'snmp-server enable traps [LINE$traps]', slot: 'after-access-lists', keyWords: 0 },
-  { syntax: 'ntp server A.B.C.D$ntpServer [prefer]', slot: 'after-lines', keyWords: 3 },
-  { syntax: 'ntp master [<1-15>$stratum]', slot: 'after-lines', keyWords: 2 },
-  { syntax: 'ntp update-calendar', slot: 'after-lines', keyWords: 2 },
+  { syntax: `logging console ${LEVEL}`, slot: 'after-boot', keyWords: 2, defaultOn: true },
+  { syntax: 'aaa new-model', slot: 'after-enable', keyWords: 2, topic: TOPICS.aaa },
+  { syntax: 'username WORD$user [privilege <0-15>$priv] password LINE$password', slot: 'after-enable', keyWords: 2, topic: TOPICS.users },
+  { syntax: 'clock timezone WORD$zone <-23-23>$hours [<0-59>$minutes]', slot: 'before-subnet-zero', keyWords: 2, topic: TOPICS.timezone },
+  { syntax: 'ip domain-name WORD$domain', slot: 'ip-global', keyWords: 2, topic: TOPICS.dns },
+  { syntax: 'ip name-server A.B.C.D$server', slot: 'ip-global', keyWords: 0, topic: TOPICS.dns },
+  { syntax: 'ip host WORD$host A.B.C.D$hostAddr', slot: 'ip-global', keyWords: 3, topic: TOPICS.hostTable },
+  { syntax: `logging trap ${LEVEL}`, slot: 'before-access-lists', keyWords: 2, defaultOn: true },
+  { syntax: 'logging facility WORD$facility', slot: 'before-access-lists', keyWords: 2, topic: TOPICS.logging },
+  { syntax: `logging source-interface ${IFNAME}`, slot: 'before-access-lists', keyWords: 2, topic: TOPICS.logging },
+  { syntax: 'logging A.B.C.D$logHost', slot: 'before-access-lists', keyWords: 0, topic: TOPICS.logging },
+  { syntax: 'snmp-server community WORD$community [(RO$access|RW$access)] [<1-99>$acl]', slot: 'after-access-lists', keyWords: 3, topic: TOPICS.snmp },
+  { syntax: 'snmp-server location LINE$text', slot: 'after-access-lists', keyWords: 2, topic: TOPICS.snmp },
+  { syntax: 'snmp-server contact LINE$text', slot: 'after-access-lists', keyWords: 2, topic: TOPICS.snmp },
+  { syntax: 'snmp-server enable traps [LINE$traps]', slot: 'after-access-lists', keyWords: 0, topic: TOPICS.snmp },
+  { syntax: 'ntp server A.B.C.D$ntpServer [prefer]', slot: 'after-lines', keyWords: 3, topic: TOPICS.ntp },
+  { syntax: 'ntp master [<1-15>$stratum]', slot: 'after-lines', keyWords: 2, topic: TOPICS.ntp },
+  { syntax: 'ntp update-calendar', slot: 'after-lines', keyWords: 2, topic: TOPICS.ntp },
 ];
 
 const GLOBAL_KEPT_HELP: HelpTable = {
@@ -107,26 +114,59 @@ function keyOf(text: string, keyWords: number): string {
   return keyWords === 0 ? text : text.split(' ').slice(0, keyWords).join(' ');
 }
 
-/** Stores, replaces or removes a kept line by its key. */
-export function keepGlobalLine(config: IosConfig, slot: ConfigSlot, text: string, key: string, negate: boolean): void {
-  const before = config.kept.length;
+/**
+ * Stores, replaces or removes a kept line by its key. Turning off something that is on by
+ * default shows as a `no` line, as IOS does; turning off what was never on leaves nothing.
+ */
+export function keepGlobalLine(config: IosConfig, slot: ConfigSlot, text: string, key: string, negate: boolean, defaultOn = false): void {
   config.kept = config.kept.filter((line) => line.key !== key);
-  if (!negate) config.kept.push({ slot, text, key });
-  // Turning off something that is on by default shows as a `no` line, as IOS does.
-  else if (config.kept.length === before) config.kept.push({ slot, text: `no ${key}`, key });
+  // The bare form of a setting that is on by default is the default: IOS shows nothing for it.
+  if (!negate && !(defaultOn && text === key)) config.kept.push({ slot, text, key });
+  else if (negate && defaultOn) config.kept.push({ slot, text: `no ${key}`, key });
 }
 
-function keptCommands(spec: KeptSpec): CommandSpec[] {
-  const keyLexemes = spec.syntax.split(' ').slice(0, spec.keyWords).join(' ');
+/** The syntax split at its top-level blanks: a group such as `(a b|c)` stays one item. */
+function topLevelItems(syntax: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of syntax) {
+    if (ch === ' ' && depth === 0) {
+      if (current) items.push(current);
+      current = '';
+      continue;
+    }
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    current += ch;
+  }
+  if (current) items.push(current);
+  return items;
+}
+
+/**
+ * The `no` form of a kept setting: the items that identify it, then anything (IOS ignores the
+ * old values); a repeatable line (`keyWords` 0) is removed by its whole text.
+ */
+export function negatedSyntax(syntax: string, keyWords: number): string {
+  if (keyWords === 0) return `no ${syntax}`;
+  const items = topLevelItems(syntax).slice(0, keyWords);
+  const line = items.findIndex((item) => item.startsWith('LINE'));
+  return line >= 0 ? `no ${items.slice(0, line + 1).join(' ')}` : `no ${items.join(' ')} [LINE$rest]`;
+}
+
+/** A kept setting and its `no` form, which takes any arguments after the words that identify it. */
+export function keptCommands(spec: KeptSpec, help: HelpTable): CommandSpec[] {
   const run = (ctx: CommandContext, args: Args) => {
     const negate = args.has('no');
     const text = args.canonical(negate ? 1 : 0);
-    keepGlobalLine(ctx.config, spec.slot, text, keyOf(text, spec.keyWords), negate);
+    keepGlobalLine(ctx.config, spec.slot, text, keyOf(text, spec.keyWords), negate, spec.defaultOn);
+    if (spec.topic !== undefined) noteKeptLine(ctx, spec.topic, args.canonical());
   };
-  const negated = spec.keyWords === 0 ? `no ${spec.syntax}` : `no ${keyLexemes} [LINE$rest]`;
+  const status = spec.topic === undefined ? 'modelled' : 'kept';
   return [
-    { syntax: spec.syntax, help: GLOBAL_KEPT_HELP, run },
-    { syntax: negated, help: GLOBAL_KEPT_HELP, run },
+    { syntax: spec.syntax, help, run, status },
+    { syntax: negatedSyntax(spec.syntax, spec.keyWords), help, run, status },
   ];
 }
 
@@ -141,6 +181,8 @@ export function storeBanner(config: IosConfig, kind: string, body: string): void
 
 function startBanner(ctx: CommandContext, args: Args): void {
   const kind = args.get('kind')!;
+  // IOS's `Enter TEXT message` dialog follows at once: the banner is listed, its notice not printed.
+  noteKeptLine(ctx, TOPICS.banner, `banner ${kind}`, true);
   if (args.has('no')) return keepGlobalLine(ctx.config, 'before-lines', '', `banner ${kind}`, true);
   const text = args.get('text')!;
   const delimiter = bannerDelimiter(text);
@@ -160,9 +202,9 @@ const BANNER_HELP: HelpTable = {
 };
 
 export const KEPT_GLOBAL_COMMANDS: CommandSpec[] = [
-  ...GLOBAL_KEPT.flatMap(keptCommands),
-  { syntax: 'banner (motd$kind|login$kind|exec$kind|incoming$kind) LINE$text', help: BANNER_HELP, run: startBanner },
-  { syntax: 'no banner (motd$kind|login$kind|exec$kind|incoming$kind)', help: BANNER_HELP, run: startBanner },
+  ...GLOBAL_KEPT.flatMap((spec) => keptCommands(spec, GLOBAL_KEPT_HELP)),
+  { syntax: 'banner (motd$kind|login$kind|exec$kind|incoming$kind) LINE$text', help: BANNER_HELP, run: startBanner, status: 'kept' },
+  { syntax: 'no banner (motd$kind|login$kind|exec$kind|incoming$kind)', help: BANNER_HELP, run: startBanner, status: 'kept' },
 ];
 
 /** `(config-line)#` sub-commands, kept in their line section. */
@@ -171,7 +213,16 @@ const LINE_KEPT: ReadonlyArray<{ syntax: string; keyWords: number }> = [
   { syntax: 'password LINE$password', keyWords: 1 },
   { syntax: 'exec-timeout <0-35791>$min [<0-2147483>$sec]', keyWords: 1 },
   { syntax: 'logging synchronous', keyWords: 2 },
-  { syntax: 'transport input (all|none|telnet|ssh)', keyWords: 2 },
+  { syntax: 'transport input (all|none|telnet|ssh) [(telnet|ssh)]', keyWords: 2 },
+  { syntax: 'transport (output|preferred) LINE$rest', keyWords: 2 },
+  { syntax: 'session-timeout <0-35791>$min [output$alsoOutput]', keyWords: 1 },
+  { syntax: 'stopbits (1|1.5|2)', keyWords: 1 },
+  { syntax: 'speed <0-4294967295>$bps', keyWords: 1 },
+  { syntax: 'flowcontrol (none$fc|software$fc|hardware$fc) [LINE$rest]', keyWords: 1 },
+  { syntax: 'length <0-512>$lines', keyWords: 1 },
+  { syntax: 'width <0-512>$columns', keyWords: 1 },
+  { syntax: 'escape-character LINE$rest', keyWords: 1 },
+  { syntax: 'location LINE$rest', keyWords: 1 },
   { syntax: 'privilege level <0-15>$level', keyWords: 2 },
   { syntax: 'access-class (<1-199>$acl|<1300-2699>$acl|WORD$acl) (in|out)', keyWords: 1 },
   { syntax: 'history size <0-256>$size', keyWords: 2 },
@@ -191,6 +242,7 @@ const LINE_HELP: HelpTable = {
   input: 'Define which protocols to use when connecting to the terminal server',
   all: 'All protocols',
   none: 'No protocols',
+  'none$fc': 'Set no flow control',
   telnet: 'TCP/IP Telnet protocol',
   ssh: 'TCP/IP SSH protocol',
   privilege: 'Change privilege level for line',
@@ -202,6 +254,25 @@ const LINE_HELP: HelpTable = {
   WORD: 'Access-list name',
   in: 'Filter incoming connections',
   out: 'Filter outgoing connections',
+  output: 'Define which protocols to use for outgoing connections',
+  preferred: 'Specify the preferred protocol to use',
+  'session-timeout': 'Set interval for closing connection when there is no input traffic',
+  'output$alsoOutput': 'Include output traffic as well as input traffic',
+  stopbits: 'Set async line stop bits',
+  1: 'One stop bit',
+  '1.5': 'One and one-half stop bits',
+  2: 'Two stop bits',
+  speed: 'Set the transmit and receive speeds',
+  $bps: 'Transmit and receive speeds',
+  flowcontrol: 'Set the flow control',
+  'software$fc': 'Set software flow control',
+  'hardware$fc': 'Set hardware flow control',
+  length: 'Set number of lines on a screen',
+  $lines: 'Number of lines on screen (0 for no pausing)',
+  width: 'Set width of the display terminal',
+  $columns: 'Number of characters on a screen line',
+  'escape-character': 'Change the current line\'s escape character',
+  location: 'Enter terminal location description',
   history: 'Enable and control the command history function',
   size: 'Set history buffer size',
   $size: 'Size of history buffer',
@@ -216,10 +287,16 @@ function setLineSetting(keyWords: number) {
     const key = text.split(' ').slice(0, keyWords).join(' ');
     section.lines = section.lines.filter((line) => line.split(' ').slice(0, keyWords).join(' ') !== key);
     if (!negate) section.lines.push(text);
+    noteKeptLine(ctx, TOPICS.lines, args.canonical());
   };
 }
 
 export const LINE_COMMANDS: CommandSpec[] = LINE_KEPT.flatMap(({ syntax, keyWords }) => [
-  { syntax, help: LINE_HELP, run: setLineSetting(keyWords) },
-  { syntax: `no ${syntax.split(' ').slice(0, keyWords).join(' ')} [LINE$rest]`, help: LINE_HELP, run: setLineSetting(keyWords) },
+  { syntax, help: LINE_HELP, run: setLineSetting(keyWords), status: 'kept' as const },
+  {
+    syntax: negatedSyntax(syntax, keyWords),
+    help: LINE_HELP,
+    run: setLineSetting(keyWords),
+    status: 'kept' as const,
+  },
 ]);

@@ -12,6 +12,9 @@ const EXIT_HELP: Partial<Record<ModeId, string>> = {
   'config-ext-nacl': 'Exit from access-list configuration mode',
   'config-std-nacl': 'Exit from access-list configuration mode',
   'config-line': 'Exit from line configuration mode',
+  'config-router': 'Exit from routing protocol configuration mode',
+  'dhcp-config': 'Exit from DHCP pool configuration mode',
+  'config-route-map': 'Exit from route-map configuration mode',
 };
 
 export function modeCommands(mode: ModeId): CommandSpec[] {

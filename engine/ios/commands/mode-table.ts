@@ -8,6 +8,12 @@ import { GLOBAL_COMMANDS } from './global-commands.ts';
 import { INTERFACE_COMMANDS } from './interface-commands.ts';
 import { ISAKMP_PEER_COMMANDS, ISAKMP_PEER_GLOBAL_COMMANDS } from './isakmp-peer-commands.ts';
 import { KEPT_GLOBAL_COMMANDS, LINE_COMMANDS } from './kept-commands.ts';
+import { KEPT_GLOBAL_LINES, KEPT_INTERFACE_LINES } from './kept-global-lines.ts';
+import { ROUTER_COMMANDS, ROUTER_GLOBAL_COMMANDS } from './router-commands.ts';
+import { DHCP_POOL_COMMANDS, DHCP_ROUTE_MAP_GLOBAL_COMMANDS, ROUTE_MAP_COMMANDS } from './dhcp-route-map-commands.ts';
+import { EXEC_VOCABULARY } from './exec-vocabulary.ts';
+import { CRYPTO_EXTRA_GLOBAL_COMMANDS, CRYPTO_MAP_EXTRA_COMMANDS } from './crypto-extra-commands.ts';
+import { GLOBAL_VOCABULARY, INTERFACE_VOCABULARY, LINE_VOCABULARY } from './config-vocabulary.ts';
 import { modeCommands } from './mode-commands.ts';
 import { ROUTE_COMMANDS } from './route-commands.ts';
 import { SHARED_HELP } from './shared-grammar.ts';
@@ -19,16 +25,32 @@ const SOURCES: Record<ModeId, CommandSpec[]> = {
   exec: EXEC_COMMANDS,
   config: [
     ...GLOBAL_COMMANDS, ...ROUTE_COMMANDS, ...ACL_COMMANDS, ...CRYPTO_COMMANDS, ...ISAKMP_PEER_GLOBAL_COMMANDS,
-    ...KEPT_GLOBAL_COMMANDS,
+    ...KEPT_GLOBAL_COMMANDS, ...KEPT_GLOBAL_LINES, ...ROUTER_GLOBAL_COMMANDS, ...DHCP_ROUTE_MAP_GLOBAL_COMMANDS,
+    ...CRYPTO_EXTRA_GLOBAL_COMMANDS,
   ],
-  'config-if': INTERFACE_COMMANDS,
+  'config-if': [...INTERFACE_COMMANDS, ...KEPT_INTERFACE_LINES],
   'config-isakmp': ISAKMP_COMMANDS,
   'config-isakmp-peer': ISAKMP_PEER_COMMANDS,
   'cfg-crypto-trans': TRANSFORM_SET_COMMANDS,
-  'config-crypto-map': CRYPTO_MAP_COMMANDS,
+  'config-crypto-map': [...CRYPTO_MAP_COMMANDS, ...CRYPTO_MAP_EXTRA_COMMANDS],
   'config-std-nacl': STANDARD_NACL_COMMANDS,
   'config-ext-nacl': EXTENDED_NACL_COMMANDS,
   'config-line': LINE_COMMANDS,
+  'config-router': ROUTER_COMMANDS,
+  'dhcp-config': DHCP_POOL_COMMANDS,
+  'config-route-map': ROUTE_MAP_COMMANDS,
+};
+
+/**
+ * The 12.2 vocabulary the lab only knows by name (vocabulary.ts): always the last entries of a
+ * mode, so that every modelled or kept command with the same keywords comes first and wins.
+ */
+const VOCABULARY: Partial<Record<ModeId, CommandSpec[]>> = {
+  user: EXEC_VOCABULARY.filter((command) => command.userLevel),
+  exec: EXEC_VOCABULARY,
+  config: GLOBAL_VOCABULARY,
+  'config-if': INTERFACE_VOCABULARY,
+  'config-line': LINE_VOCABULARY,
 };
 
 export const MODE_IDS = Object.keys(SOURCES) as ModeId[];
@@ -47,7 +69,7 @@ function commandsOf(mode: ModeId, extensions: CommandExtensions): CommandSpec[] 
   // Exec extensions open to the unprivileged level belong to `>` as well.
   const fromExec = mode === 'user' ? (extensions.exec ?? []).filter((command) => command.userLevel) : [];
   const own = isConfigMode(mode) ? [...SOURCES[mode], ...modeCommands(mode)] : SOURCES[mode];
-  return [...own, ...added, ...fromExec];
+  return [...own, ...added, ...fromExec, ...(VOCABULARY[mode] ?? [])];
 }
 
 export function createModeTables(extensions: CommandExtensions = {}): ModeTables {

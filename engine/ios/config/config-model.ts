@@ -58,8 +58,11 @@ export type IsakmpAuthentication = IkeAuthentication;
 export type DhGroup = IkeGroup;
 /** `crypto isakmp policy N` with its settings. */
 export type IsakmpPolicy = IkePolicy;
-/** `crypto isakmp key KEY address A [MASK]`: without a mask it names a single peer. */
-export type IsakmpKey = IkePresharedKey;
+/**
+ * `crypto isakmp key KEY address A [MASK] [no-xauth]`: without a mask it names a single peer.
+ * The lab never runs XAUTH, so `no-xauth` is what it does anyway: kept to be shown.
+ */
+export type IsakmpKey = IkePresharedKey & { noXauth?: boolean };
 
 /** `set aggressive-mode client-endpoint ...`: the identity the router gives in its aggressive mode. */
 export type ClientEndpoint =
@@ -100,6 +103,8 @@ export type PfsGroup = 'group1' | 'group2' | 'group5';
 
 /** The `set` and `match` lines shared by crypto map entries and dynamic map entries. */
 export interface CryptoMapSettings {
+  /** `description TEXT`: shown first in the entry, nothing else. */
+  description?: string;
   peers: Ipv4Address[];
   transformSets: string[];
   /** Number or name of the access list of `match address`. */
@@ -167,7 +172,10 @@ export type ConfigSlot =
   | 'after-boot'
   | 'after-enable'
   | 'before-subnet-zero'
+  | 'after-subnet-zero'
   | 'ip-global'
+  | 'isakmp-globals'
+  | 'after-numbered-acls'
   | 'before-access-lists'
   | 'after-access-lists'
   | 'before-lines'
@@ -179,6 +187,16 @@ export interface KeptLine {
   text: string;
   /** The leading words that identify the setting, so a later line replaces it. */
   key: string;
+}
+
+/** Sections the lab keeps without modelling them, each rendered in its own place. */
+export type KeptSectionKind = 'router' | 'dhcp-pool' | 'route-map';
+
+/** `router ospf 1`, `ip dhcp pool LAN`, `route-map NAME permit 10`: the head line and its sub-lines as IOS stores them. */
+export interface KeptSection {
+  kind: KeptSectionKind;
+  head: string;
+  lines: string[];
 }
 
 /** `line con 0`, `line vty 0 4` ...: kept as text, with their sub-lines. */
@@ -203,6 +221,7 @@ export interface IosConfig {
   nat: NatConfig;
   lineSections: LineSection[];
   kept: KeptLine[];
+  keptSections: KeptSection[];
 }
 
 export const DEFAULT_HOSTNAME = 'Router';
@@ -258,6 +277,7 @@ export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
       { name: 'vty 0 4', lines: [] },
     ],
     kept: [],
+    keptSections: [],
   };
 }
 

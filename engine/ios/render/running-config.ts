@@ -7,6 +7,7 @@ import type { ConfigSlot, IosConfig, ServiceName, TimestampFormat } from '../con
 import { compareForRunningConfig, type InterfaceConfig } from '../config/interfaces.ts';
 import { encodeType7, type7Seed } from '../config/passwords.ts';
 import { IosText } from '../messages.ts';
+import { dhcpPoolLines, routeMapLines, routerSectionLines } from './kept-sections.ts';
 import {
   cryptoMapSettingLines, isakmpKeyLine, isakmpPeerLines, isakmpPolicyLines, transformSetLines,
 } from './crypto-config-lines.ts';
@@ -136,11 +137,16 @@ function isakmpLines(config: IosConfig): string[] {
   const { crypto } = config;
   const policies = [...crypto.isakmpPolicies].sort((a, b) => a.priority - b.priority).flatMap(isakmpPolicyLines);
   const globals = [
-    ...crypto.isakmpKeys.map(isakmpKeyLine),
+    ...crypto.isakmpKeys.map((key) => `${isakmpKeyLine(key)}${key.noXauth ? ' no-xauth' : ''}`),
     ...(crypto.aggressiveModeDisabled ? ['crypto isakmp aggressive-mode disable'] : []),
+    ...kept(config, 'isakmp-globals'),
   ];
   const peers = crypto.isakmpPeers.flatMap((peer) => [...isakmpPeerLines(peer), '!']);
   return policies.length + globals.length + peers.length > 0 ? [...policies, ...globals, '!', ...peers, '!'] : [];
+}
+
+function descriptionLine(entry: { description?: string }): string[] {
+  return entry.description === undefined ? [] : [` description ${entry.description}`];
 }
 
 function cryptoLines(config: IosConfig): string[] {
@@ -152,13 +158,14 @@ function cryptoLines(config: IosConfig): string[] {
   const sets = crypto.transformSets.flatMap((set) => [...transformSetLines(set), '!']);
   const dynamic = crypto.dynamicMaps.flatMap((entry) => [
     `crypto dynamic-map ${entry.name} ${entry.seq}`,
+    ...descriptionLine(entry),
     ...cryptoMapSettingLines(entry),
     '!',
   ]);
   const maps = crypto.cryptoMaps.flatMap((entry) => {
     const head = `crypto map ${entry.map} ${entry.seq} ipsec-isakmp`;
     if (entry.dynamicMap) return [`${head} dynamic ${entry.dynamicMap}${entry.discover ? ' discover' : ''}`, '!'];
-    return [head, ...cryptoMapSettingLines(entry), '!'];
+    return [head, ...descriptionLine(entry), ...cryptoMapSettingLines(entry), '!'];
   });
   return [
     ...isakmp,
@@ -170,7 +177,7 @@ function cryptoLines(config: IosConfig): string[] {
 }
 
 /** The order IOS writes line sub-commands in, whatever order they were typed. */
-const LINE_SETTING_ORDER = ['access-class', 'exec-timeout', 'privilege', 'password', 'logging', 'login', 'history', 'transport'];
+const LINE_SETTING_ORDER = ['session-timeout', 'access-class', 'exec-timeout', 'privilege', 'password', 'logging', 'login', 'history', 'transport'];
 
 function lineSettingRank(text: string): number {
   const rank = LINE_SETTING_ORDER.indexOf(text.split(' ')[0]!);
@@ -203,7 +210,12 @@ function natLines(config: IosConfig): string[] {
 function ipLines(config: IosConfig): { early: string[]; late: string[] } {
   const { ip } = config;
   return {
-    early: [ip.subnetZero ? 'ip subnet-zero' : 'no ip subnet-zero', '!', '!', ...(ip.domainLookup ? [] : ['no ip domain-lookup'])],
+    early: [
+      ip.subnetZero ? 'ip subnet-zero' : 'no ip subnet-zero',
+      ...kept(config, 'after-subnet-zero'),
+      '!', '!',
+      ...(ip.domainLookup ? [] : ['no ip domain-lookup']),
+    ],
     late: [
       ip.classless ? 'ip classless' : 'no ip classless',
       ...[...config.staticRoutes].sort((a, b) => a.prefix - b.prefix || a.mask - b.mask).map(staticRouteLine),
@@ -230,9 +242,11 @@ export function runningConfigBody(config: IosConfig): string[] {
     ...kept(config, 'before-subnet-zero'),
     ...ip.early,
     ...kept(config, 'ip-global'),
+    ...dhcpPoolLines(config),
     '!', '!', '!', '!', '!', '!',
     ...cryptoLines(config),
     ...interfaces.flatMap(interfaceLines),
+    ...routerSectionLines(config),
     ...natLines(config),
     ...ip.late,
     '!',
@@ -241,7 +255,9 @@ export function runningConfigBody(config: IosConfig): string[] {
     '!',
     ...kept(config, 'before-access-lists'),
     ...numberedAccessListLines(config),
+    ...kept(config, 'after-numbered-acls'),
     '!',
+    ...routeMapLines(config),
     ...section(kept(config, 'after-access-lists')),
     ...kept(config, 'before-lines'),
     '!',

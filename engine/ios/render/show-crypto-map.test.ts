@@ -73,3 +73,23 @@ end`);
     '                FastEthernet0/0',
   ]);
 });
+
+test('show crypto map tag and interface narrow the output to one map (layout unconfirmed for 12.2)', () => {
+  const device = daphne();
+  device.startPrivileged();
+  device.type('configure terminal');
+  for (const line of ['crypto map other 5 ipsec-isakmp', 'set peer 9.9.9.9', 'set transform-set ted-transforms', 'match address 101', 'interface FastEthernet0/1', 'crypto map other', 'end']) device.type(line);
+  const all = device.type('show crypto map');
+  assert.match(all, /Crypto Map "tedtag"/);
+  assert.match(all, /Crypto Map "other"/);
+  const tedtag = device.type('show crypto map tag tedtag');
+  assert.match(tedtag, /^Crypto Map "tedtag" 10 ipsec-isakmp$/m);
+  assert.doesNotMatch(tedtag, /"other"/);
+  assert.equal(device.type('show crypto map interface FastEthernet0/1'), device.type('show crypto map tag other'));
+  assert.equal(device.type('show crypto map interface fa0/0'), tedtag);
+  assert.equal(device.type('show crypto map tag nosuchmap'), '');
+  device.type('configure terminal');
+  device.type('interface Loopback0');
+  device.type('end');
+  assert.equal(device.type('show crypto map interface Loopback0'), '', 'an interface without a map shows nothing');
+});

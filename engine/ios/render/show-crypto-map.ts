@@ -69,9 +69,23 @@ function instanceLines(config: IosConfig, instance: DynamicMapInstance): string[
   ];
 }
 
-export function renderShowCryptoMap(config: IosConfig, instances: readonly DynamicMapInstance[] = []): string[] {
+/** `show crypto map tag NAME` shows one map; `show crypto map interface IF` the map applied to IF. */
+export type CryptoMapFilter = { tag: string } | { interfaceName: string };
+
+function mapsShown(config: IosConfig, filter: CryptoMapFilter | undefined): string[] {
   const maps = [...new Set(config.crypto.cryptoMaps.map((entry) => entry.map))];
-  return maps.flatMap((map) => {
+  if (filter === undefined) return maps;
+  if ('tag' in filter) return maps.filter((map) => map === filter.tag);
+  const applied = config.interfaces.find((iface) => iface.name === filter.interfaceName)?.cryptoMap;
+  return maps.filter((map) => map === applied);
+}
+
+export function renderShowCryptoMap(
+  config: IosConfig,
+  instances: readonly DynamicMapInstance[] = [],
+  filter?: CryptoMapFilter,
+): string[] {
+  return mapsShown(config, filter).flatMap((map) => {
     const blocks = [
       ...config.crypto.cryptoMaps.filter((entry) => entry.map === map).map((entry) => ({ seq: entry.seq, lines: staticEntryLines(config, entry) })),
       ...instances.filter((instance) => instance.map === map).map((instance) => ({ seq: instance.seq, lines: instanceLines(config, instance) })),

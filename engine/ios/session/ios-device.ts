@@ -1,7 +1,10 @@
 import type { Args } from '../cli/command-types.ts';
 import { help, type HelpResult } from '../cli/help.ts';
 import { splitWords } from '../cli/matcher.ts';
-import type { CommandContext, CommandSpec, ConfigOrigin, ModeId, ModeState, SessionControl } from '../commands/command-context.ts';
+import type {
+  CommandContext, CommandSpec, ConfigOrigin, ModeId, ModeState, SessionControl, TerminalSettings,
+} from '../commands/command-context.ts';
+import type { Question } from '../commands/dialog.ts';
 import { storeBanner } from '../commands/kept-commands.ts';
 import {
   createModeTables,
@@ -18,6 +21,9 @@ import { IosText } from '../messages.ts';
 import { runningConfigBody } from '../render/running-config.ts';
 import type { RouterServices } from '../router-services.ts';
 import { caretLine, failureText, isUnknownHostWord, resolveLine } from './line-runner.ts';
+import { acceptsOutputModifiers, applyFilter, modifierHelp, parseModifier, splitPipe, withPipeHelp } from './output-filter.ts';
+import { DEFAULT_TERMINAL_LENGTH, Pager } from './pager.ts';
+import { PendingDialog } from './pending-dialog.ts';
 import { loadConfigText, type StartupLoadResult } from './startup-loader.ts';
 
 /**
@@ -42,10 +48,12 @@ export interface LineResult {
 
 type Pending =
   | { kind: 'password'; failures: number }
-  | { kind: 'banner'; header: string; delimiter: string; lines: string[] };
+  | { kind: 'banner'; header: string; delimiter: string; lines: string[] }
+  | { kind: 'dialog'; dialog: PendingDialog };
 
 const MAX_PASSWORD_TRIES = 3;
 const HISTORY_SIZE = 10;
+const DEFAULT_TERMINAL_WIDTH = 80;
 const CTRL_Z = '\x1a';
 
 interface RunState {
@@ -74,6 +82,9 @@ export class IosDevice {
   private readonly execHistory: string[] = [];
   private helpBuffer = '';
   private loading = false;
+  /** IOS's `config_dirty`: a configuration line was accepted since the last save. */
+  private dirty = false;
+  private readonly terminalSettings: TerminalSettings = { length: DEFAULT_TERMINAL_LENGTH, width: DEFAULT_TERMINAL_WIDTH };
 
   constructor(options: IosDeviceOptions) {
     this.config = createDefaultConfig(options.hostname);
@@ -88,7 +99,25 @@ export class IosDevice {
   prompt(): string {
     if (this.pending?.kind === 'password') return IosText.passwordPrompt;
     if (this.pending?.kind === 'banner') return '';
+    if (this.pending?.kind === 'dialog') return this.pending.dialog.question!.prompt;
     return `${this.config.hostname}${promptSuffix(this.state.id)}`;
+  }
+
+  /** The question a dialog waits on (`Proceed with reload? [confirm]`), if any. */
+  get question(): Question | undefined {
+    return this.pending?.kind === 'dialog' ? this.pending.dialog.question : undefined;
+  }
+
+  /** `--More--` for output longer than the screen, for an interactive console; undefined when it fits. */
+  pagerFor(output: string): Pager | undefined {
+    const lines = output.split('\n');
+    const length = this.terminalSettings.length;
+    return length === 0 || lines.length < length ? undefined : new Pager(lines, length);
+  }
+
+  /** The configuration saved in NVRAM (`show startup-config`), which a reload boots from. */
+  get startupConfigText(): string | undefined {
+    return this.startup;
   }
 
   /** After `?`, IOS puts the text typed before it back on the command line. */
@@ -106,6 +135,7 @@ export class IosDevice {
     const run: RunState = { output: [], accepted: true };
     if (this.pending?.kind === 'password') this.checkPassword(line, run);
     else if (this.pending?.kind === 'banner') this.collectBannerLine(line);
+    else if (this.pending?.kind === 'dialog') this.answerDialog(this.pending.dialog, line, run);
     else if (line === CTRL_Z && isConfigMode(this.state.id)) this.endConfiguration();
     else if (line.trimEnd().endsWith('?')) this.showHelp(line.trimEnd().slice(0, -1), run);
     else {
@@ -136,6 +166,7 @@ export class IosDevice {
     this.pending = undefined;
     this.state = { id: 'user' };
     this.startup = result.savedText;
+    this.dirty = false;
     this.services.onConfigChanged();
     return result;
   }
@@ -152,6 +183,7 @@ export class IosDevice {
   }
 
   private execute(line: string, origin: ConfigOrigin, caretBase: number, run: RunState): void {
+    if (!isConfigMode(this.state.id) && this.runFiltered(this.state.id, line, caretBase, run, true)) return;
     const resolution = resolveLine(this.state.id, line, this.tables);
     if (resolution.kind === 'empty') return;
     if (resolution.kind === 'failure') {
@@ -167,6 +199,7 @@ export class IosDevice {
     if (resolution.mode !== this.state.id) this.state = { id: resolution.mode } as ModeState;
     this.runCommand(resolution.spec, resolution.args, line, origin, caretBase, run, true);
     if (run.accepted && isConfigMode(resolution.mode) && !resolution.spec.readOnly && origin === 'console') {
+      this.dirty = true;
       this.services.onConfigChanged();
     }
   }
@@ -190,7 +223,7 @@ export class IosDevice {
       origin,
       mode: this.state,
       line,
-      session: this.sessionControl(),
+      session: this.sessionControl(run),
       enterMode: (mode) => {
         if (mayChangeMode) this.state = mode;
       },
@@ -213,6 +246,7 @@ export class IosDevice {
 
   /** `do CMD`: an exec command run from a configuration mode, which stays where it is. */
   private runExec(line: string, caretBase: number, run: RunState): void {
+    if (this.runFiltered('exec', line, caretBase, run, false)) return;
     const resolution = resolveLine('exec', line, this.tables);
     if (resolution.kind === 'empty') return;
     if (resolution.kind === 'failure') {
@@ -223,16 +257,53 @@ export class IosDevice {
     this.runCommand(resolution.spec, resolution.args, line, 'console', caretBase, run, false);
   }
 
-  private sessionControl(): SessionControl {
+  private sessionControl(run: RunState): SessionControl {
     return {
       startupConfig: () => this.startup,
       saveStartupConfig: () => {
         this.startup = runningConfigBody(this.config).join('\n');
+        this.dirty = false;
       },
+      startDialog: (factory) => this.startDialog(new PendingDialog(factory, run.output)),
+      configModified: () => this.dirty,
+      terminal: () => this.terminalSettings,
       history: () => [...this.execHistory],
       requestEnable: () => this.requestEnable(),
       endConfiguration: () => this.endConfiguration(),
     };
+  }
+
+  /**
+   * A `show` command with an output modifier (`| include REGEX`): runs it and filters what it
+   * printed. False when the line has no `|` or is not a `show` command: then the line is parsed
+   * as it stands, and the grammar refuses the `|` where IOS would.
+   */
+  private runFiltered(mode: ModeId, line: string, caretBase: number, run: RunState, mayChangeMode: boolean): boolean {
+    const piped = splitPipe(line);
+    if (piped === undefined) return false;
+    const resolution = resolveLine(mode, piped.command, this.tables);
+    if (resolution.kind !== 'command' || !acceptsOutputModifiers(resolution.args)) return false;
+    const modifier = parseModifier(piped.modifier);
+    if (!modifier.ok) {
+      run.accepted = false;
+      if ('badRegex' in modifier) run.output.push(IosText.invalidRegex);
+      else run.output.push(...failureText(modifier.failure, piped.modifier, caretBase + piped.modifierOffset));
+      return true;
+    }
+    const inner: RunState = { output: [], accepted: true };
+    this.runCommand(resolution.spec, resolution.args, piped.command, 'console', caretBase, inner, mayChangeMode);
+    run.accepted = inner.accepted;
+    if (inner.output.length > 0) run.output.push(...applyFilter(modifier.filter, inner.output.join('\n').split('\n')));
+    return true;
+  }
+
+  private startDialog(dialog: PendingDialog): void {
+    if (dialog.question !== undefined) this.pending = { kind: 'dialog', dialog };
+  }
+
+  private answerDialog(dialog: PendingDialog, line: string, run: RunState): void {
+    dialog.answer(line, run.output);
+    if (dialog.question === undefined && this.pending?.kind === 'dialog' && this.pending.dialog === dialog) this.pending = undefined;
   }
 
   private requestEnable(): void {
@@ -288,10 +359,29 @@ export class IosDevice {
     const mode = viaDo ? 'exec' : this.state.id;
     const text = viaDo ? before.slice(words[1]!.start) : before;
     const caretBase = this.prompt().length + (viaDo ? words[1]!.start : 0);
+    const piped = isConfigMode(mode) ? undefined : this.pipeHelp(mode, text);
+    if (piped !== undefined) return this.printHelp(piped.result, piped.text, caretBase + piped.offset, run);
     const result = helpInModes(this.tables, viaDo ? ['exec'] : modeChain(mode), text);
+    const showsPipe = result.kind === 'lines' && !isConfigMode(mode) && /(^|\s)$/.test(text) && this.isFilterable(mode, text);
+    this.printHelp(showsPipe ? { kind: 'lines', lines: withPipeHelp(result.lines) } : result, text, caretBase, run);
+  }
+
+  private printHelp(result: HelpResult, text: string, caretBase: number, run: RunState): void {
     if (result.kind === 'lines') run.output.push(...result.lines);
     else if (result.kind === 'unrecognized') run.output.push(IosText.unrecognized);
     else run.output.push(...failureText(result, text, caretBase));
+  }
+
+  /** `show ... | ?`: help on the modifiers, when what precedes the pipe is a complete `show` command. */
+  private pipeHelp(mode: ModeId, text: string): { result: HelpResult; text: string; offset: number } | undefined {
+    const piped = splitPipe(text);
+    if (piped === undefined || !this.isFilterable(mode, piped.command)) return undefined;
+    return { result: modifierHelp(piped.modifier), text: piped.modifier, offset: piped.modifierOffset };
+  }
+
+  private isFilterable(mode: ModeId, command: string): boolean {
+    const resolution = resolveLine(mode, command, this.tables);
+    return resolution.kind === 'command' && acceptsOutputModifiers(resolution.args);
   }
 
   /** True while the console waits for a password, which IOS does not echo. */

@@ -41,7 +41,8 @@ export function loadConfigText(text: string, sink: ConfigLineSink): StartupLoadR
       last = index + 1;
       break;
     }
-    if (trimmed.startsWith('!') || isHeader(trimmed)) continue;
+    // Headers start their line: an indented `version 2` is RIP's, under `router rip`.
+    if (trimmed.startsWith('!') || isHeader(line.trimEnd())) continue;
     const outcome = sink.feed(line);
     if (!outcome.accepted) rejected.push({ lineNumber: index + 1, line, error: outcome.output });
   }

@@ -10,3 +10,13 @@ export function configuredDevice(lines: string[]): { device: IosDevice; outputs:
   device.type('end');
   return { device, outputs };
 }
+
+/** A router that booted from `startup` (which must load without a refused line), at the `#` prompt. */
+export function bootedDevice(startup: string): { device: IosDevice; services: FakeRouterServices } {
+  const services = new FakeRouterServices();
+  const device = new IosDevice({ services });
+  const refused = device.loadStartupConfig(startup).rejected;
+  if (refused.length > 0) throw new Error(`the startup configuration has refused lines: ${JSON.stringify(refused)}`);
+  device.startPrivileged();
+  return { device, services };
+}

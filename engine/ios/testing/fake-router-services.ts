@@ -6,6 +6,7 @@ import { createDebugFlags, type DebugFlags } from '../debug-flags.ts';
 import type { CryptoServices } from '../crypto-services.ts';
 import type { NatService } from '../../net/nat-types.ts';
 import type { DynamicMapInstance } from '../render/show-crypto-map.ts';
+import { SyslogLog } from '../session/syslog-log.ts';
 
 /**
  * A scripted stand-in for the router in unit tests: fixed clock and routes, link states by
@@ -96,5 +97,16 @@ export class FakeRouterServices implements RouterServices {
 
   syslog(message: string): void {
     this.logs.push(message);
+  }
+
+  readonly syslogLog = new SyslogLog();
+  reloads = 0;
+
+  logging(): SyslogLog {
+    return this.syslogLog;
+  }
+
+  reload(): void {
+    this.reloads++;
   }
 }
