@@ -1,67 +1,18 @@
-import path from 'node:path';
 import { Sim } from '../sim/sim.ts';
-import { Host } from '../net/host.ts';
-import { Link } from '../net/link.ts';
-import type { NetInterface } from '../net/net-interface.ts';
-import type { IpNode } from '../net/ip-node.ts';
-import type { PingResult } from '../net/ping-types.ts';
-import { PING_LIMITS } from '../net/ping.ts';
-import { formatIpv4, parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
 import { encodeEthernet, EtherType } from '../wire/ethernet.ts';
-import { RealPeerEnd, type PeerTransport } from '../bridge/real-peer-end.ts';
+import type { PeerTransport, RealPeerEnd } from '../bridge/real-peer-end.ts';
 import { LiveLab } from './live-lab.ts';
 import { renderPing } from '../ios/index.ts';
-import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, Router } from '../router/router.ts';
+import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, type Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
-import { LinkCapture, type KeyRows, type SavedCapture } from './capture.ts';
-import { MacAllocator } from './mac-allocator.ts';
+import type { KeyRows, SavedCapture } from './capture.ts';
+import { checkAdvance, checkValueRanges, pingOptionsProblem, topologyOrThrow } from './lab-checks.ts';
+import { LabNetwork } from './lab-network.ts';
+import type { IpsecSpis, LinkPacket, LoadOptions, PingOptions, PingOutcome, StartedPing } from './lab-types.ts';
 import { NotModelledList, refusedAsNotModelled, type NotModelledItem } from './not-modelled-list.ts';
-import {
-  configLineLocation,
-  formatTopologyError,
-  loadTopologyFile,
-  outOfRangeValues,
-  parseTopology,
-  seedRangeProblem,
-} from './topology/index.ts';
-import type { TopologySpec, RouterSpec, EndSpec, SourceLocation, TopologyResult } from './topology/index.ts';
+import { loadTopologyFile, parseTopology, type TopologySpec } from './topology/index.ts';
 
-export interface LoadOptions {
-  /** Overrides the topology's seed. */
-  seed?: number;
-}
-
-export interface PingOptions {
-  count?: number;
-  size?: number;
-  timeoutMs?: number;
-}
-
-/** A ping under way: when it is done, and its outcome then. */
-export interface StartedPing {
-  /** How long it can take at most, every echo timed out (ms). */
-  longestMs: number;
-  done(): boolean;
-  outcome(): PingOutcome;
-}
-
-/** A ping's result with the IOS-style text it printed. */
-export interface PingOutcome extends PingResult {
-  output: string;
-}
-
-/** The SPIs of a router's live IPsec SAs: its own (inbound) and its peers' (outbound), as `show crypto ipsec sa` lists them. */
-export interface IpsecSpis {
-  inbound: number[];
-  outbound: number[];
-}
-
-/** A datagram (or, for `watchFrames`, a frame) a link carried: when (virtual ms), its bytes, and the end that sent it. */
-export interface LinkPacket {
-  timeMs: number;
-  bytes: Uint8Array;
-  from: string;
-}
+export type { IpsecSpis, LinkPacket, LoadOptions, PingOptions, PingOutcome, StartedPing } from './lab-types.ts';
 
 /** Room for every echo to time out, and then some: a ping that runs longer is an engine bug. */
 const PING_SLACK_MS = 10_000;
@@ -73,34 +24,14 @@ const PING_SLACK_MS = 10_000;
 export class Lab {
   readonly topology: TopologySpec;
   readonly sim: Sim;
-  private readonly routers = new Map<string, Router>();
-  private readonly hosts = new Map<string, Host>();
-  private readonly links = new Map<string, Link>();
-  private readonly captures = new Map<string, LinkCapture>();
-  private readonly peers = new Map<string, RealPeerEnd>();
-  private readonly macs = new MacAllocator();
+  private readonly net: LabNetwork;
   private readonly notModelledList = new NotModelledList();
 
   private constructor(topology: TopologySpec, options: LoadOptions) {
     this.topology = topology;
     checkValueRanges(topology, options);
     this.sim = new Sim(options.seed ?? topology.seed);
-    for (const spec of topology.routers) this.addRouter(spec);
-    for (const spec of topology.hosts) {
-      this.hosts.set(spec.name, new Host(this.sim, spec.name, { ...spec, mac: this.macs.pc(spec.name) }));
-    }
-    for (const spec of topology.peers) this.peers.set(spec.name, new RealPeerEnd(spec, this.sim));
-    for (const spec of topology.links) {
-      const link = new Link(this.sim, spec.name, spec.ends.map((end) => this.endInterface(end)), {
-        delayMs: spec.delayMs,
-        lossRate: spec.lossRate,
-        up: spec.up,
-      });
-      if (spec.capture) this.captures.set(spec.name, new LinkCapture(link));
-      this.links.set(spec.name, link);
-      this.attachPeers(spec.name, link);
-    }
-    for (const router of this.routers.values()) router.startLoggingInterfaceEvents();
+    this.net = new LabNetwork(this.sim, topology);
   }
 
   /** Loads a topology file; throws a LabError whose message gives file:line:col for every problem. */
@@ -116,7 +47,7 @@ export class Lab {
   }
 
   summary(): { routers: number; hosts: number; links: number } {
-    return { routers: this.routers.size, hosts: this.hosts.size, links: this.links.size };
+    return { routers: this.net.routers.size, hosts: this.net.hosts.size, links: this.net.links.size };
   }
 
   /**
@@ -151,7 +82,7 @@ export class Lab {
    * (`impact`): see engine/ios/COMMANDS.md.
    */
   notModelled(): NotModelledItem[] {
-    for (const router of this.routers.values()) this.notModelledList.collect(router.name, router.device.config);
+    for (const router of this.net.routers.values()) this.notModelledList.collect(router.name, router.device.config);
     return this.notModelledList.all();
   }
 
@@ -173,7 +104,7 @@ export class Lab {
   startPing(from: string, to: string, options: PingOptions = {}): StartedPing {
     const problem = pingOptionsProblem(options);
     if (problem !== undefined) throw new LabError('usage', problem);
-    const session = this.node(from).ping({ destination: this.address(to), count: options.count, size: options.size, timeoutMs: options.timeoutMs });
+    const session = this.net.node(from).ping({ destination: this.net.address(to), count: options.count, size: options.size, timeoutMs: options.timeoutMs });
     return {
       longestMs: session.count * (session.timeoutMs + 1) + PING_SLACK_MS,
       done: () => session.done,
@@ -186,8 +117,7 @@ export class Lab {
    * instead of this machine's network; the end it returns delivers what that peer sends into the lab.
    */
   connectPeer(name: string, transport: PeerTransport): RealPeerEnd {
-    const peer = this.peers.get(name);
-    if (peer === undefined) throw new LabError('usage', this.unknown('peer', name, this.peers));
+    const peer = this.net.peer(name);
     peer.attachTransport(transport);
     return peer;
   }
@@ -197,7 +127,7 @@ export class Lab {
    * follow the wall clock. Binding UDP 500 and sending raw ESP need root.
    */
   goLive(): Promise<LiveLab> {
-    return LiveLab.start(this, [...this.peers.values()]);
+    return LiveLab.start(this, [...this.net.peers.values()]);
   }
 
   /**
@@ -205,13 +135,13 @@ export class Lab {
    * router copes with it; the datagram is delivered as time passes.
    */
   sendUdp(from: string, to: string, datagram: { sourcePort: number; destinationPort: number; payload: Uint8Array }): void {
-    const result = this.node(from).sendUdp({ destination: this.address(to), ...datagram });
+    const result = this.net.node(from).sendUdp({ destination: this.net.address(to), ...datagram });
     if (!result.ok) throw new LabError('usage', `${from} could not send the datagram to ${to}: ${result.reason}`);
   }
 
   /** Lets virtual time pass. */
   advance(ms: number): void {
-    if (!(Number.isFinite(ms) && ms >= 0)) throw new LabError('usage', `time passes by a finite number of milliseconds, 0 or more, not ${ms}`);
+    checkAdvance(ms);
     this.sim.advance(ms);
   }
 
@@ -240,7 +170,7 @@ export class Lab {
   }
 
   setLinkUp(name: string, up: boolean): void {
-    const link = this.link(name);
+    const link = this.net.link(name);
     if (up) link.comeUp();
     else link.goDown();
   }
@@ -252,9 +182,9 @@ export class Lab {
    * does: through the clock, with the link's delay and loss, and into its capture.
    */
   transmit(link: string, bytes: Uint8Array, ends: { from: string; to: string }): void {
-    const carrier = this.link(link);
-    const from = this.endOf(carrier, ends.from);
-    const to = this.endOf(carrier, ends.to);
+    const carrier = this.net.link(link);
+    const from = this.net.endOf(carrier, ends.from);
+    const to = this.net.endOf(carrier, ends.to);
     carrier.send(from, encodeEthernet({ destination: to.mac, source: from.mac, etherType: EtherType.ipv4, payload: bytes }));
   }
 
@@ -263,33 +193,23 @@ export class Lab {
    * without its Ethernet frame (ARP is not reported); returns what stops it.
    */
   watch(link: string, listener: (packet: LinkPacket) => void): () => void {
-    return this.link(link).addTap((timeMs, bytes, from) => listener({ timeMs, bytes, from: from.node.name }));
+    return this.net.link(link).addTap((timeMs, bytes, from) => listener({ timeMs, bytes, from: from.node.name }));
   }
 
   /** Calls `listener` with every Ethernet frame the link carries from now on, ARP included; returns what stops it. */
   watchFrames(link: string, listener: (packet: LinkPacket) => void): () => void {
-    return this.link(link).addFrameTap((timeMs, bytes, from) => listener({ timeMs, bytes, from: from.node.name }));
-  }
-
-  private endOf(carrier: Link, name: string): NetInterface {
-    const found = carrier.ends.find((iface) => iface.node.name === name);
-    if (found !== undefined) return found;
-    throw new LabError('usage', `"${name}" is not an end of link "${carrier.name}" (its ends: ${carrier.ends.map((i) => i.node.name).join(', ')})`);
+    return this.net.link(link).addFrameTap((timeMs, bytes, from) => listener({ timeMs, bytes, from: from.node.name }));
   }
 
   /** Writes the link's pcap and the Wireshark key files into `dir`. */
   saveCapture(link: string, dir: string): SavedCapture {
-    const capture = this.captures.get(link);
-    if (capture === undefined) {
-      throw new LabError('usage', this.links.has(link) ? `link "${link}" is not captured (capture: false)` : this.unknown('link', link, this.links));
-    }
-    return capture.save(dir, this.wiresharkKeys());
+    return this.net.capture(link).save(dir, this.wiresharkKeys());
   }
 
   /** The key rows of every SA any router ever had: both ends know them, so each row appears once. */
   private wiresharkKeys(): KeyRows {
     const rows = { espSa: new Set<string>(), ahSa: new Set<string>(), ikeDecryption: new Set<string>() };
-    for (const router of this.routers.values()) {
+    for (const router of this.net.routers.values()) {
       const keys = router.wiresharkKeys();
       for (const table of ['espSa', 'ahSa', 'ikeDecryption'] as const) keys[table].forEach((row) => rows[table].add(row));
     }
@@ -297,52 +217,11 @@ export class Lab {
   }
 
   routerNames(): string[] {
-    return [...this.routers.keys()];
-  }
-
-  private addRouter(spec: RouterSpec): void {
-    const router = new Router(this.sim, {
-      name: spec.name, clock: spec.clock, macBase: this.macs.router(spec.name), ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }),
-    });
-    const rejected = router.loadStartupConfig(spec.config.text);
-    if (rejected.length > 0) {
-      const problems = rejected.map((line) => {
-        const at = configLineLocation(spec, line.lineNumber);
-        return `${at.file}:${at.line}:${at.column + line.column}: router "${spec.name}" rejects configuration line ${line.lineNumber}:\n${line.transcript}`;
-      });
-      // A line refused only because the lab does not model it is the lab's limit, not a mistake in the file.
-      const kind = rejected.some((line) => refusedAsNotModelled(line.transcript)) ? 'unsupported' : 'config';
-      throw new LabError(kind, problems.join('\n'));
-    }
-    this.routers.set(spec.name, router);
-  }
-
-  private endInterface(end: EndSpec): NetInterface {
-    if (end.kind === 'host') return this.hosts.get(end.host)!.eth0;
-    if (end.kind === 'peer') return this.peers.get(end.peer)!.eth;
-    const iface = this.routers.get(end.router)!.node.interface(end.interface);
-    if (iface === undefined) throw new LabError('topology', `router "${end.router}" has no interface ${end.interface}`);
-    return iface;
-  }
-
-  /** A real peer's end sends onto its link; a router there must own the address the peer talks to. */
-  private attachPeers(linkName: string, link: Link): void {
-    for (const iface of link.ends) {
-      const peer = this.peers.get(iface.node.name);
-      if (peer === undefined || iface !== peer.eth) continue;
-      if (!link.ends.some((end) => end !== iface && end.address === peer.spec.bind)) {
-        const bindAt = this.topology.peers.find((spec) => spec.name === peer.name)?.bindAt;
-        const at = bindAt === undefined ? this.topology.file : formatLocation(bindAt);
-        const problem = `peer "${peer.name}" talks to ${formatIpv4(peer.spec.bind)}, but no router interface on link "${linkName}" has that address`;
-        throw new LabError('topology', `${at}: ${problem} (at peers.${peer.name}.bind)`);
-      }
-    }
+    return [...this.net.routers.keys()];
   }
 
   private router(name: string): Router {
-    const router = this.routers.get(name) ?? [...this.routers.values()].find((r) => r.ownsAddress(parseIpv4(name)));
-    if (router === undefined) throw new LabError('usage', this.unknown('router', name, this.routers));
-    return router;
+    return this.net.router(name);
   }
 
   /** A router whose console answers: not in the middle of a reload. */
@@ -354,73 +233,4 @@ export class Lab {
     }
     return router;
   }
-
-  private link(name: string): Link {
-    const link = this.links.get(name);
-    if (link === undefined) throw new LabError('usage', this.unknown('link', name, this.links));
-    return link;
-  }
-
-  /** A host or router by name, or whichever owns the address. */
-  private node(name: string): IpNode {
-    const named = this.hosts.get(name) ?? this.routers.get(name)?.node;
-    if (named !== undefined) return named;
-    const address = parseIpv4(name);
-    const owner = address === undefined ? undefined : this.allNodes().find((node) => node.isLocalAddress(address));
-    if (owner === undefined) throw new LabError('usage', `no host or router is named or addressed "${name}"`);
-    return owner;
-  }
-
-  /** An address literal, or the address of a named host (a router: its first addressed interface). */
-  private address(name: string): Ipv4Address {
-    const literal = parseIpv4(name);
-    if (literal !== undefined) return literal;
-    const host = this.hosts.get(name);
-    if (host !== undefined) return host.address;
-    const routerAddress = this.routers.get(name)?.node.interfaces.find((i) => i.address !== undefined)?.address;
-    if (routerAddress !== undefined) return routerAddress;
-    throw new LabError('usage', `"${name}" is neither an address nor a host or router with an address`);
-  }
-
-  private allNodes(): IpNode[] {
-    return [...this.hosts.values(), ...[...this.routers.values()].map((r) => r.node)];
-  }
-
-  private unknown(kind: string, name: string, known: Map<string, unknown>): string {
-    return `no ${kind} "${name}" in this lab (it has: ${[...known.keys()].join(', ') || 'none'})`;
-  }
 }
-
-/**
- * The loader keeps every value in range; this second check guards the simulator against a spec
- * built some other way and against a seed from the command line, so that a bad value is a
- * LabError naming it rather than a RangeError from deep inside the engine.
- */
-function checkValueRanges(topology: TopologySpec, options: LoadOptions): void {
-  const problems = outOfRangeValues(topology);
-  if (problems.length > 0) throw new LabError('topology', problems.map((problem) => `${topology.file}: ${problem}`).join('\n'));
-  const seedProblem = options.seed === undefined ? undefined : seedRangeProblem(options.seed);
-  if (seedProblem !== undefined) throw new LabError('usage', seedProblem);
-}
-
-/** Why a ping cannot be made with these options (IOS's own limits), or undefined. */
-function pingOptionsProblem(options: PingOptions): string | undefined {
-  for (const name of ['count', 'size', 'timeoutMs'] as const) {
-    const value = options[name];
-    const { min, max } = PING_LIMITS[name];
-    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
-      return `ping ${name} ${value} is out of range: a whole number from ${min} to ${max}`;
-    }
-  }
-  return undefined;
-}
-
-function formatLocation(at: SourceLocation): string {
-  return `${at.file}:${at.line}:${at.column}`;
-}
-
-function topologyOrThrow(result: TopologyResult): TopologySpec {
-  if (result.ok) return result.topology;
-  throw new LabError('topology', result.errors.map(formatTopologyError).join('\n'));
-}
-
