@@ -4,7 +4,7 @@
  * history are checked, and the report is opened in headless Chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { allureCategories } from '../../steps/support/failure-categories.ts';
@@ -65,16 +65,30 @@ test('Allure sorts the failures into the categories by their traces', () => {
   });
 });
 
-test('the failed comparison shows a unified diff and both originals on its step', () => {
+test('the failed comparison shows the lines side by side, the diffs normalised and as printed, both originals', () => {
   const step = stepNamed(results.scenario(FAILING_SCENARIO), 'Then the output matches the reference');
   assert.equal(step.status, 'failed');
-  assert.deepEqual(attachmentsOf(step).map((attachment) => attachment.name), ['diff', 'reference', 'actual']);
-  const diff = results.text(attachmentNamed(step, 'diff'));
+  assert.deepEqual(attachmentsOf(step).map((attachment) => attachment.name),
+    ['diff (side by side)', 'diff (normalised)', 'diff (as printed)', 'reference', 'actual']);
+  const diff = results.text(attachmentNamed(step, 'diff (normalised)'));
   assert.match(diff, /^--- reference\n\+\+\+ actual\n@@ /);
-  assert.match(diff, /^-FastEthernet0\/0 10\.0\.0\.99 YES NVRAM up up$/m);
+  assert.match(diff, /^-FastEthernet0\/0 10\.0\.0\.1 YES manual up up$/m);
   assert.match(diff, /^\+FastEthernet0\/0 10\.0\.0\.1 YES NVRAM up up$/m);
+  assert.match(results.text(attachmentNamed(step, 'diff (as printed)')), /^\+FastEthernet0\/0            10\.0\.0\.1        YES NVRAM  up                    up$/m);
+  const page = attachmentNamed(step, 'diff (side by side)');
+  assert.equal(page.type, 'text/html');
+  assert.match(results.text(page), /<td class="inserted">FastEthernet0\/0            10\.0\.0\.1        YES <mark>NVRAM <\/mark>/);
   assert.equal(results.text(attachmentNamed(step, 'reference')), WRONG_REFERENCE);
   assert.match(results.text(attachmentNamed(step, 'actual')), /^FastEthernet0\/0\s+10\.0\.0\.1\s+YES NVRAM\s+up\s+up\s*$/m);
+});
+
+test('a step with a DocString shows it on the step', () => {
+  const step = stepNamed(results.scenario('A misspelt configuration line stops the lab'), 'Given the lab:');
+  assert.match(results.text(attachmentNamed(step, 'DocString')), /^ {7}ip adress 10\.9\.9\.9 255\.255\.255\.0$/m);
+});
+
+test('Packages lists the features\' own folders and files', () => {
+  assert.deepEqual(labelValues(results.scenario(FAILING_SCENARIO), 'package'), ['features.demo.failing']);
 });
 
 test('a step that runs a command carries its output', () => {
@@ -119,7 +133,7 @@ test('labels: epic, feature, story and suites from the folders and names; tags; 
   assert.deepEqual(labelValues(scenario, 'suite'), ['Report demo passes']);
   assert.deepEqual(labelValues(scenario, 'severity'), ['critical']);
   assert.deepEqual(labelValues(scenario, 'tag'), ['@smoke']);
-  assert.deepEqual(scenario.parameters, [{ name: 'seed', value: '7', excluded: true }]);
+  assert.deepEqual(scenario.parameters, [{ name: 'lab', value: 'seed 7', excluded: true }]);
   const environment = readFileSync(path.join(results.dir, 'environment.properties'), 'utf8');
   assert.match(environment, new RegExp(`^tedlab=${tedlabVersion().replaceAll('.', '\\.')}$`, 'm'));
 });
@@ -136,7 +150,7 @@ test('run --report (npm start) makes the next report, with the trend of the earl
   const again = tedlab(demo.dir, ['run', 'features', '--reports', demo.reportsDir, '--report']);
   assert.equal(again.status, 1, again.output);
   assert.match(again.output, /^report: 5 scenarios: 2 passed, 2 failed, 1 broken, 0 skipped$/m);
-  const trend = JSON.parse(readFileSync(path.join(layout.history, 'history-trend.json'), 'utf8')) as { buildOrder: number }[];
+  const trend = JSON.parse(readFileSync(path.join(layout.history, 'whole-suite', 'history-trend.json'), 'utf8')) as { buildOrder: number }[];
   assert.deepEqual(trend.map((entry) => entry.buildOrder), [2, 1]);
   assert.ok(existsSync(layout.html));
 });
@@ -160,11 +174,24 @@ test('in Chromium the report shows the totals and the failed scenario\'s diff', 
     await page.getByRole('link', { name: 'Suites' }).first().click();
     for (const level of ['demo', 'Report demo fails', FAILING_SCENARIO]) await page.getByText(level, { exact: true }).first().click();
     await page.getByText('Then the output matches the reference').click();
-    await page.locator('.attachment-row__name', { hasText: /^diff$/ }).click();
+    await page.locator('.attachment-row__name', { hasText: /^diff \(normalised\)$/ }).click();
     const diff = await page.locator('.attachment-row__preview pre').first().innerText();
     assert.match(diff, /^--- reference\n\+\+\+ actual/);
-    assert.match(diff, /^-FastEthernet0\/0 10\.0\.0\.99 YES NVRAM up up$/m);
+    assert.match(diff, /^-FastEthernet0\/0 10\.0\.0\.1 YES manual up up$/m);
     assert.match(diff, /^\+FastEthernet0\/0 10\.0\.0\.1 YES NVRAM up up$/m);
+    await page.locator('.attachment-row__name', { hasText: /^diff \(side by side\)$/ }).click();
+    const sideBySide = page.frameLocator('.attachment-row__preview iframe').first();
+    const inserted = sideBySide.locator('td.inserted').first();
+    assert.equal(await inserted.innerText(), 'FastEthernet0/0            10.0.0.1        YES NVRAM  up                    up');
+    assert.equal(await inserted.locator('mark').innerText(), 'NVRAM ');
+    assert.equal(await inserted.evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { whiteSpace: string } }).getComputedStyle(cell).whiteSpace), 'pre', 'columns are kept');
+    await page.getByRole('link', { name: 'Packages' }).first().click();
+    // Allure joins a chain of single folders into one level.
+    for (const level of ['features.demo', 'failing']) await page.getByText(level, { exact: true }).first().click();
+    await page.getByText(FAILING_SCENARIO, { exact: true }).first().waitFor();
+    assert.equal(await page.getByText('feature', { exact: true }).count(), 0, 'no level named after the file extension');
+    const tree = await page.locator('.tree').first().innerText();
+    assert.match(tree, new RegExp(`${FAILING_SCENARIO}\\nseed 7\\n`), 'the seed is shown with its name');
     // The README's picture of the report is taken here: TEDLAB_REPORT_SCREENSHOT=reports/screenshot.png
     if (process.env.TEDLAB_REPORT_SCREENSHOT) {
       await page.setViewportSize({ width: 1400, height: 1040 });
@@ -173,4 +200,20 @@ test('in Chromium the report shows the totals and the failed scenario\'s diff', 
   } finally {
     await browser.close();
   }
+});
+
+// Last: it replaces the demo run's results and report.
+test('a run of part of the suite starts a trend of its own, and the report names the part', () => {
+  const layout = reportLayout(demo.reportsDir);
+  const part = tedlab(demo.dir, ['run', 'features/demo/passing.feature', '--reports', demo.reportsDir, '--report']);
+  assert.equal(part.status, 0, part.output);
+  const [subset] = readdirSync(layout.history).filter((name) => /^subset-[0-9a-f]{12}$/.test(name));
+  assert.ok(subset !== undefined, readdirSync(layout.history).join());
+  const trend = JSON.parse(readFileSync(path.join(layout.history, subset, 'history-trend.json'), 'utf8')) as { buildOrder: number }[];
+  assert.deepEqual(trend.map((entry) => entry.buildOrder), [1]);
+  assert.equal(readFileSync(path.join(layout.history, `${subset}.txt`), 'utf8'), 'features/demo/passing.feature\n');
+  const wholeTrend = JSON.parse(readFileSync(path.join(layout.history, 'whole-suite', 'history-trend.json'), 'utf8')) as unknown[];
+  assert.equal(wholeTrend.length, 2, 'the whole suite\'s trend is left alone');
+  const executor = embeddedJson(readFileSync(layout.html, 'utf8'), 'widgets/executors.json') as { buildName: string }[];
+  assert.equal(executor[0]?.buildName, 'tedlab: features/demo/passing.feature #1');
 });

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { generateSingleFileReport } from '../report/allure-cli.ts';
 import { parseCommand } from './command-line.ts';
-import { keepHistory, nextBuildOrder, restoreHistory, writeExecutor } from '../report/history.ts';
+import { keepHistory, nextBuildOrder, restoreHistory, selectionHistory, writeExecutor } from '../report/history.ts';
+import { relabelPackages } from '../report/package-labels.ts';
+import { describeSelection, isWholeSuite, readSelection } from '../report/run-selection.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { formatTotals, readScenarioResults, summarise, type ResultsSummary } from '../report/results-summary.ts';
 
@@ -10,7 +12,8 @@ const REPORT_NAME = 'tedlab';
 export const REPORT_USAGE = `usage: tedlab report [--reports DIR]
 
 Makes the HTML report of the last run (reports/allure-report/index.html), carrying the trend
-history over from the report before. Exit code 0 when the report was made.
+history over from the report before. Runs of different parts of the suite (other paths, --tags
+or --name) keep separate trends. Exit code 0 when the report was made.
 
   --reports DIR      the run's results and the report are below DIR instead of reports/
   -h, --help         this text
@@ -37,14 +40,18 @@ export async function makeReport(layout: ReportLayout): Promise<boolean> {
     process.stderr.write(`tedlab report: no scenario results in ${layout.results}: run "tedlab run" first\n`);
     return false;
   }
-  restoreHistory(layout.history, layout.results);
-  writeExecutor(layout.results, nextBuildOrder(layout.history), REPORT_NAME);
-  const allure = await generateSingleFileReport(layout.results, layout.report, REPORT_NAME);
+  relabelPackages(layout.results);
+  const selection = readSelection(layout.results);
+  const history = selectionHistory(layout.history, selection);
+  const reportName = isWholeSuite(selection) ? REPORT_NAME : `${REPORT_NAME}: ${describeSelection(selection)}`;
+  restoreHistory(history, layout.results);
+  writeExecutor(layout.results, nextBuildOrder(history), reportName);
+  const allure = await generateSingleFileReport(layout.results, layout.report, reportName);
   if (!allure.ok) {
     process.stderr.write(`tedlab report: Allure could not generate the report:\n${allure.output}\n`);
     return false;
   }
-  if (keepHistory(layout.html, layout.history) === 0) {
+  if (keepHistory(layout.html, history) === 0) {
     process.stderr.write('tedlab report: warning: the report holds no history, the next one will show no trend\n');
   }
   process.stdout.write(describeReport(summary, layout.html));

@@ -7,6 +7,7 @@ import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/c
 import parseTagExpression from '@cucumber/tag-expressions';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
+import { writeSelection } from '../report/run-selection.ts';
 import { markUnfinished, type UnfinishedScenario } from '../report/unfinished-steps.ts';
 import { makeReport } from './report.ts';
 import { stepDefinitionImports, suggestionSnippetSyntax } from './step-definitions.ts';
@@ -211,6 +212,7 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
     // Results of an earlier run would mix into this run's report.
     rmSync(layout.results, { recursive: true, force: true });
     mkdirSync(layout.results, { recursive: true });
+    writeSelection(layout.results, { paths: options.paths, ...(options.tags === undefined ? {} : { tags: options.tags }), names: options.names });
   }
   const provided: Partial<IConfiguration> = {
     paths: options.paths.length > 0 ? options.paths : ['features'],

@@ -2,10 +2,12 @@
  * Trends across runs. Allure draws them from a `history/` folder in the results; a single-file
  * report keeps that folder only inside its HTML. After each report its history is copied out to
  * the layout's history folder, and before the next report it is put back into the results, with
- * a build number for the trend's x axis.
+ * a build number for the trend's x axis. Each selection of the suite (its paths, tags and
+ * names) has a trend of its own.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { describeSelection, isWholeSuite, selectionKey, type RunSelection } from './run-selection.ts';
 import { embeddedFiles } from './single-file-report.ts';
 
 /** Copies the history out of a generated report; returns how many files it held. */
@@ -53,4 +55,24 @@ export function writeExecutor(resultsDir: string, buildOrder: number, reportName
     reportName,
   };
   writeFileSync(path.join(resultsDir, 'executor.json'), `${JSON.stringify(executor, null, 2)}\n`);
+}
+
+/**
+ * The history folder of one selection of the suite, below the layout's history folder. History
+ * kept before trends were split by selection (files right in the folder) was the whole suite's:
+ * it moves into the whole suite's folder.
+ */
+export function selectionHistory(historyRoot: string, selection: RunSelection): string {
+  const folder = path.join(historyRoot, selectionKey(selection));
+  mkdirSync(folder, { recursive: true });
+  if (isWholeSuite(selection)) adoptFlatHistory(historyRoot, folder);
+  writeFileSync(path.join(historyRoot, `${selectionKey(selection)}.txt`), `${describeSelection(selection)}\n`);
+  return folder;
+}
+
+function adoptFlatHistory(historyRoot: string, folder: string): void {
+  for (const name of readdirSync(historyRoot).filter((file) => file.endsWith('.json'))) {
+    const target = path.join(folder, name);
+    if (!existsSync(target)) renameSync(path.join(historyRoot, name), target);
+  }
 }

@@ -29,7 +29,7 @@ links:
 /** What R1 does not say: the comparison with it fails on one line. */
 export const WRONG_REFERENCE = `R1#show ip interface brief
 Interface                  IP-Address      OK? Method Status                Protocol
-FastEthernet0/0            10.0.0.99       YES NVRAM  up                    up
+FastEthernet0/0            10.0.0.1        YES manual up                    up
 FastEthernet0/1            unassigned      YES NVRAM  administratively down down
 `;
 

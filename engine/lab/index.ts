@@ -4,7 +4,8 @@ export type { NotModelledItem } from './not-modelled-list.ts';
 export { LabError, describeError, type LabErrorKind } from './errors.ts';
 export { type SavedCapture } from './capture.ts';
 export {
-  compareTranscript, containsInOrder, containsText, unifiedDiff, splitDebugMessages, sanitize,
-  type TranscriptKind, type DebugMessage,
+  compareTranscript, containsInOrder, containsText, unifiedDiff, diffLines, splitDebugMessages, sanitize,
+  describeDifferences, originalLines,
+  type TranscriptKind, type DebugMessage, type CompareResult, type ProtocolDifference, type Edit,
 } from './transcript/index.ts';
 export { loadTopologyFile, parseTopology, formatTopologyError, type TopologySpec } from './topology/index.ts';

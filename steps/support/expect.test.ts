@@ -20,17 +20,31 @@ test('a reference mismatch is a text failure carrying the diff and both original
   const failure = failureOf(() => expectMatches(actual, reference, 'the output'));
   assert.ok(failure instanceof TranscriptAssertionError);
   const evidence = evidenceOf(failure);
-  assert.deepEqual(Object.keys(evidence), ['diff', 'reference', 'actual']);
-  assert.match(String(evidence.diff), /^--- reference\n\+\+\+ actual\n@@ -1 \+1 @@\n-/);
+  assert.deepEqual(Object.keys(evidence), ['diff (side by side)', 'diff (normalised)', 'diff (as printed)', 'reference', 'actual']);
+  assert.match(String(evidence['diff (normalised)']), /^--- reference\n\+\+\+ actual\n@@ -1 \+1 @@\n-/);
+  assert.match(String(evidence['diff (side by side)']), /^<!DOCTYPE html>/);
   assert.equal(evidence.reference, reference);
   assert.equal(evidence.actual, actual);
   assert.match(failure.message, /^the output differs from the reference:\n--- reference/);
+});
+
+test('a show output whose protocol facts differ is an outcome failure that names the facts first', () => {
+  const reference = 'R1#show crypto isakmp sa\ndst src state conn-id slot\n10.0.0.2 10.0.0.1 QM_IDLE 1 0\n';
+  const actual = 'dst             src             state          conn-id slot\n10.0.0.2        10.0.0.1        MM_KEY_EXCH          1    0\n';
+  const failure = failureOf(() => expectMatches(actual, reference, 'the output'));
+  assert.ok(failure instanceof OutcomeAssertionError);
+  assert.match(failure.message, /^the output states other protocol facts than the reference:\nISAKMP SA dst 10\.0\.0\.2 src 10\.0\.0\.1: state: expected QM_IDLE, got MM_KEY_EXCH\n\n--- reference/);
+  const evidence = evidenceOf(failure);
+  assert.match(String(evidence['diff (as printed)']), /^\+10\.0\.0\.2        10\.0\.0\.1        MM_KEY_EXCH          1    0$/m);
+  assert.match(String(evidence['diff (side by side)']), /<li>ISAKMP SA dst 10\.0\.0\.2 src 10\.0\.0\.1: state: expected QM_IDLE, got MM_KEY_EXCH<\/li>/);
+  assert.doesNotThrow(() => expectMatches(actual.replace('MM_KEY_EXCH', 'QM_IDLE'), reference, 'the output'));
 });
 
 test('an exact comparison names the expected side', () => {
   const failure = failureOf(() => expectExactly('R1#shw\n', 'R1#show\n', 'the output'));
   assert.ok(failure instanceof TranscriptAssertionError);
   assert.match(String(evidenceOf(failure).diff), /^--- expected\n\+\+\+ actual\n/);
+  assert.deepEqual(Object.keys(evidenceOf(failure)), ['diff (side by side)', 'diff', 'expected', 'actual']);
 });
 
 test('a missing fragment shows what was searched and where', () => {

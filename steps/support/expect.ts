@@ -4,8 +4,13 @@
  * next to the failing step (a unified diff and both originals, or the text that was searched).
  */
 import { readFileSync } from 'node:fs';
-import { compareTranscript, containsInOrder, containsText, unifiedDiff, type TranscriptKind } from '../../engine/lab/index.ts';
-import { OutcomeAssertionError, ScenarioUsageError, TranscriptAssertionError, diffEvidence, textEvidence } from './failures.ts';
+import {
+  compareTranscript, containsInOrder, containsText, describeDifferences, originalLines, unifiedDiff, type TranscriptKind,
+} from '../../engine/lab/index.ts';
+import {
+  OutcomeAssertionError, ScenarioUsageError, TranscriptAssertionError, diffEvidence, htmlEvidence, textEvidence, type Evidence,
+} from './failures.ts';
+import { htmlDiff } from './html-diff.ts';
 
 const RUNNING_CONFIG_MARK = /^(Building configuration\.\.\.|Current configuration\s*:)/m;
 
@@ -21,19 +26,54 @@ export function readReference(file: string): string {
   }
 }
 
-/** The diff and both originals, as a failed comparison shows them. */
-function comparisonEvidence(diff: string, expected: string, actual: string, expectedName = 'expected') {
-  return [diffEvidence('diff', diff), textEvidence(expectedName, expected), textEvidence('actual', actual)];
+interface Comparison {
+  /** The diff the check judged by: normalised, or exact. */
+  readonly diff: string;
+  /** The diff of the lines as printed, when it is not the same as `diff`. */
+  readonly layoutDiff?: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly expectedName: 'expected' | 'reference';
+  readonly notes?: readonly string[];
 }
 
+/**
+ * The evidence of a failed comparison: the coloured side-by-side page of the lines as printed,
+ * the diff the check judged by, the diff as printed beside it, and both originals.
+ */
+function comparisonEvidence(comparison: Comparison): Evidence[] {
+  const evidence = [
+    htmlEvidence('diff (side by side)', htmlDiff({
+      title: `actual against the ${comparison.expectedName}`,
+      referenceLabel: comparison.expectedName,
+      referenceLines: originalLines(comparison.expected, { kind: 'show', dropEcho: true }),
+      actualLines: originalLines(comparison.actual, { kind: 'show', dropEcho: true }),
+      ...(comparison.notes === undefined ? {} : { notes: comparison.notes }),
+    })),
+    diffEvidence(comparison.layoutDiff === undefined ? 'diff' : 'diff (normalised)', comparison.diff),
+  ];
+  if (comparison.layoutDiff !== undefined) evidence.push(diffEvidence('diff (as printed)', comparison.layoutDiff));
+  evidence.push(textEvidence(comparison.expectedName, comparison.expected), textEvidence('actual', comparison.actual));
+  return evidence;
+}
+
+/**
+ * The output matches the reference once both are normalised. Where the output is a known `show`
+ * layout and a fact differs (a state, a count, a peer, an SPI pairing), the network did something
+ * else: an outcome failure, the facts listed first. Otherwise the difference is in the text.
+ */
 export function expectMatches(actual: string, reference: string, what: string, kind?: TranscriptKind): void {
   const result = compareTranscript(actual, reference, { kind: kind ?? kindOf(actual, reference), dropEcho: true });
-  if (!result.equal) {
-    throw new TranscriptAssertionError(
-      `${what} differs from the reference:\n${result.diff}`,
-      comparisonEvidence(result.diff, reference, actual, 'reference'),
-    );
+  if (result.equal) return;
+  const facts = describeDifferences(result.protocolDifferences);
+  const evidence = comparisonEvidence({
+    diff: result.diff, layoutDiff: result.layoutDiff, expected: reference, actual, expectedName: 'reference',
+    notes: facts === '' ? [] : facts.split('\n'),
+  });
+  if (facts !== '') {
+    throw new OutcomeAssertionError(`${what} states other protocol facts than the reference:\n${facts}\n\n${result.diff}`, evidence);
   }
+  throw new TranscriptAssertionError(`${what} differs from the reference:\n${result.diff}`, evidence);
 }
 
 function searchEvidence(actual: string, text: string) {
@@ -68,7 +108,10 @@ const tidy = (text: string): string => text.split('\n').map((line) => line.trimE
 export function expectExactly(actual: string, expected: string, what: string): void {
   if (tidy(actual) !== tidy(expected)) {
     const diff = unifiedDiff(tidy(expected), tidy(actual), { referenceLabel: 'expected' });
-    throw new TranscriptAssertionError(`${what} is not as expected:\n${diff}`, comparisonEvidence(diff, expected, actual));
+    throw new TranscriptAssertionError(
+      `${what} is not as expected:\n${diff}`,
+      comparisonEvidence({ diff, expected, actual, expectedName: 'expected' }),
+    );
   }
 }
 

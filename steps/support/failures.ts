@@ -74,6 +74,11 @@ export function diffEvidence(name: string, diff: string): Evidence {
   return { name, content: diff, contentType: 'text/plain', fileExtension: '.diff' };
 }
 
+/** A page the report shows in its attachment frame. */
+export function htmlEvidence(name: string, html: string): Evidence {
+  return { name, content: html, contentType: 'text/html', fileExtension: '.html' };
+}
+
 /** Turns anything a step or hook threw into the failure class that says what kind of failure it is. */
 export function classifyFailure(error: unknown): ScenarioFailure {
   if (error instanceof ScenarioFailure) return error;

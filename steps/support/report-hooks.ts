@@ -7,10 +7,14 @@
 import 'allure-cucumberjs';
 import * as allure from 'allure-js-commons/sync';
 import { After, AfterStep, Before, setDefinitionFunctionWrapper } from '@cucumber/cucumber';
-import { classifyFailure, type Evidence, type ScenarioFailure } from './failures.ts';
+import { classifyFailure, textEvidence, type Evidence, type ScenarioFailure } from './failures.ts';
 import { labEvidence } from './lab-evidence.ts';
 import { scenarioLabels } from './scenario-labels.ts';
 import { LabWorld } from './world.ts';
+
+/** The attachment that shows a step's DocString, and the parameter that shows the lab's seed. */
+export const DOCSTRING_ATTACHMENT = 'DocString';
+export const SEED_PARAMETER = 'lab';
 
 type DefinitionCode = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -49,11 +53,15 @@ Before({ name: 'label the scenario with its epic, story and suite' }, function (
 });
 
 // Step hooks take no name in Cucumber 12; this one runs inside each step, so its attachments land on the step.
-AfterStep(function attachStepOutput(this: LabWorld) {
+AfterStep(function attachStepOutput(this: LabWorld, { pickleStep }) {
+  // Allure shows a step by its text alone: the lines it configured or expected would be hidden.
+  const docString = pickleStep.argument?.docString?.content;
+  if (docString !== undefined) attach(textEvidence(DOCSTRING_ATTACHMENT, docString));
   this.takeStepEvidence().forEach(attach);
   if (this.hasLab && !this.seedReported) {
-    // Excluded from the history id: the same scenario under another seed keeps its trend.
-    allure.parameter('seed', String(this.seed), { excluded: true });
+    // The scenario tree shows parameter values alone, so the value names itself. Excluded from
+    // the history id: the same scenario under another seed keeps its trend.
+    allure.parameter(SEED_PARAMETER, `seed ${this.seed}`, { excluded: true });
     this.seedReported = true;
   }
 });

@@ -3,8 +3,9 @@
  * a debug log against lines expected in order, an output against a fragment.
  */
 import {
-  collapseBlanks, normaliseLines, splitDebugMessages, splitLines, type TranscriptKind,
+  collapseBlanks, normaliseLines, originalLines, splitDebugMessages, splitLines, type TranscriptKind,
 } from './normalise.ts';
+import { protocolDifferences, type ProtocolDifference } from './protocol-facts.ts';
 import { SANITIZER_NAMES, sanitizeLine, type SanitizerName } from './sanitizers.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
@@ -21,29 +22,47 @@ export interface CompareOptions {
 }
 
 export interface CompareResult {
+  /** The normalised texts are the same and, for a known `show` layout, so are the protocol facts. */
   readonly equal: boolean;
-  /** Unified diff from the normalised reference to the normalised actual text; '' when equal. */
+  /** Unified diff from the normalised reference to the normalised actual text; '' when they are the same. */
   readonly diff: string;
+  /**
+   * The same diff over the original lines (echo dropped, trailing blanks trimmed), columns as
+   * printed; '' when the comparison is equal.
+   */
+  readonly layoutDiff: string;
+  /**
+   * Where the facts of a known `show` layout differ (a state, a count, a peer, an SPI pairing):
+   * a difference in what the network did rather than in wording.
+   */
+  readonly protocolDifferences: readonly ProtocolDifference[];
   readonly normalisedActual: string;
   readonly normalisedReference: string;
 }
 
-function prepare(text: string, options: CompareOptions): string[] {
+function sanitized(lines: readonly string[], options: CompareOptions): string[] {
   const names = options.sanitizers ?? SANITIZER_NAMES;
-  return normaliseLines(text, { kind: options.kind, dropEcho: options.dropEcho ?? true })
-    .map((line) => sanitizeLine(line, names));
+  return lines.map((line) => sanitizeLine(line, names));
 }
 
-/** Normalises and sanitizes both sides the same way, then compares them exactly. */
+/**
+ * Normalises and sanitizes both sides the same way, then compares them exactly; a `show`
+ * output in a known layout must also state the same protocol facts.
+ */
 export function compareTranscript(actual: string, reference: string, options: CompareOptions): CompareResult {
-  const actualLines = prepare(actual, options);
-  const referenceLines = prepare(reference, options);
+  const normalise = { kind: options.kind, dropEcho: options.dropEcho ?? true };
+  const [actualNormal, referenceNormal] = [normaliseLines(actual, normalise), normaliseLines(reference, normalise)];
+  const actualLines = sanitized(actualNormal, options);
+  const referenceLines = sanitized(referenceNormal, options);
   const normalisedActual = actualLines.join('\n');
   const normalisedReference = referenceLines.join('\n');
-  const equal = normalisedActual === normalisedReference;
+  const differences = options.kind === 'show' ? protocolDifferences(referenceNormal, actualNormal) : [];
+  const equal = normalisedActual === normalisedReference && differences.length === 0;
   return {
     equal,
     diff: equal ? '' : unifiedDiff(referenceLines, actualLines),
+    layoutDiff: equal ? '' : unifiedDiff(originalLines(reference, normalise), originalLines(actual, normalise)),
+    protocolDifferences: differences,
     normalisedActual,
     normalisedReference,
   };

@@ -1,5 +1,5 @@
 export {
-  TIMESTAMP_SOURCE, collapseBlanks, formatDebugMessages, isCommandEcho, normalise, normaliseLines,
+  TIMESTAMP_SOURCE, collapseBlanks, formatDebugMessages, isCommandEcho, normalise, normaliseLines, originalLines,
   splitDebugMessages, splitLines,
   type DebugMessage, type NormaliseOptions, type TranscriptKind,
 } from './normalise.ts';
@@ -12,3 +12,6 @@ export {
 export {
   compareTranscript, containsInOrder, containsText, type CompareOptions, type CompareResult,
 } from './compare.ts';
+export {
+  FACT_LAYOUT_NAMES, describeDifferences, protocolDifferences, type ProtocolDifference,
+} from './protocol-facts.ts';

@@ -103,6 +103,18 @@ export function normaliseLines(text: string, options: NormaliseOptions): string[
   return lines.map(collapseBlanks).filter((line) => !isNoise(line, options.kind));
 }
 
+/**
+ * The lines as printed, for a reader: echo dropped if asked, trailing blanks and trailing blank
+ * lines gone, columns and indentation kept.
+ */
+export function originalLines(text: string, options: NormaliseOptions): string[] {
+  let lines = splitLines(text).map((line) => line.trimEnd());
+  if (options.dropEcho === true) lines = withoutCommandEcho(lines);
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+  return lines;
+}
+
 /** `normaliseLines` joined with \n. */
 export function normalise(text: string, options: NormaliseOptions): string {
   return normaliseLines(text, options).join('\n');
