@@ -5,10 +5,15 @@ import { isBlockAligned, lastCipherBlock, type BlockCipher } from './block-ciphe
 import { DES_CBC, TRIPLE_DES_CBC } from './des-ciphers.ts';
 import { ascii, hex, toHex } from './test-hex.ts';
 
+/** The vector through the cipher and through its keyed context, which an SA keeps. */
 function assertKnownAnswer(cipher: BlockCipher, key: string, iv: string, plaintext: Uint8Array, ciphertext: string): void {
   const encrypted = cipher.encrypt(hex(key), hex(iv), plaintext);
   assert.equal(toHex(encrypted), ciphertext.replace(/\s+/g, '').toLowerCase());
   assert.deepEqual(cipher.decrypt(hex(key), hex(iv), encrypted), plaintext);
+  const keyed = cipher.keyed(hex(key));
+  assert.equal(toHex(keyed.encrypt(hex(iv), plaintext)), toHex(encrypted), `${cipher.name} keyed`);
+  assert.deepEqual(keyed.decrypt(hex(iv), encrypted), plaintext);
+  assert.equal(Object.getPrototypeOf(encrypted), Uint8Array.prototype, 'a plain Uint8Array, not a Buffer sharing memory');
 }
 
 test('DES-CBC: the FIPS 81 example "Now is the time for all "', () => {
@@ -83,4 +88,17 @@ test('the last ciphertext block is what chains into the next IKE message', () =>
   const ciphertext = AES_128_CBC.encrypt(hex('2b7e151628aed2a6abf7158809cf4f3c'), hex(SP800_38A_IV), SP800_38A_PLAINTEXT);
   assert.equal(toHex(lastCipherBlock(AES_128_CBC, ciphertext)), '3ff1caa1681fac09120eca307586e1a7');
   assert.throws(() => lastCipherBlock(DES_CBC, new Uint8Array(4)), RangeError);
+});
+
+test('a keyed context checks its key once and its IV and blocks on every call, and outlives many IVs', () => {
+  assert.throws(() => AES_128_CBC.keyed(new Uint8Array(15)), RangeError);
+  assert.throws(() => DES_CBC.keyed(new Uint8Array(24)), RangeError);
+  const keyed = TRIPLE_DES_CBC.keyed(new Uint8Array(24).fill(7));
+  assert.throws(() => keyed.encrypt(new Uint8Array(16), new Uint8Array(8)), RangeError);
+  assert.throws(() => keyed.encrypt(new Uint8Array(8), new Uint8Array(9)), RangeError);
+  const data = new Uint8Array(32).fill(1);
+  const first = keyed.encrypt(new Uint8Array(8), data);
+  const second = keyed.encrypt(new Uint8Array(8).fill(9), data);
+  assert.notDeepEqual(first, second, 'each call uses its own IV');
+  assert.deepEqual(keyed.encrypt(new Uint8Array(8), data), first, 'and nothing carries over between calls');
 });

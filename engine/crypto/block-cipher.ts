@@ -21,6 +21,19 @@ export interface BlockCipher {
    * `isBlockAligned` on untrusted ciphertext first and reports its own protocol error.
    */
   decrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
+  /**
+   * The cipher with its key checked and prepared once, for an SA that encrypts many packets
+   * under one key. Throws RangeError for a key of the wrong length.
+   */
+  keyed(key: Uint8Array): KeyedCipher;
+}
+
+/** A cipher bound to one key: what an SA keeps, so that no packet prepares the key again. */
+export interface KeyedCipher {
+  readonly cipher: BlockCipher;
+  /** Same preconditions as BlockCipher.encrypt, the key aside. */
+  encrypt(iv: Uint8Array, data: Uint8Array): Uint8Array;
+  decrypt(iv: Uint8Array, data: Uint8Array): Uint8Array;
 }
 
 export function isBlockAligned(cipher: BlockCipher, length: number): boolean {
@@ -35,10 +48,13 @@ export function lastCipherBlock(cipher: BlockCipher, ciphertext: Uint8Array): Ui
   return ciphertext.slice(ciphertext.length - cipher.blockSize);
 }
 
-export function checkCipherInput(cipher: BlockCipher, key: Uint8Array, iv: Uint8Array, data: Uint8Array): void {
+function checkKey(cipher: BlockCipher, key: Uint8Array): void {
   if (key.length !== cipher.keyLength) {
     throw new RangeError(`${cipher.name}: key must be ${cipher.keyLength} bytes, got ${key.length}`);
   }
+}
+
+function checkBlocks(cipher: BlockCipher, iv: Uint8Array, data: Uint8Array): void {
   if (iv.length !== cipher.ivLength) {
     throw new RangeError(`${cipher.name}: IV must be ${cipher.ivLength} bytes, got ${iv.length}`);
   }
@@ -47,16 +63,25 @@ export function checkCipherInput(cipher: BlockCipher, key: Uint8Array, iv: Uint8
   }
 }
 
-/** What distinguishes one CBC cipher: its name, sizes, and the raw transform of whole blocks. */
-export interface CbcCipherSpec {
+export function checkCipherInput(cipher: BlockCipher, key: Uint8Array, iv: Uint8Array, data: Uint8Array): void {
+  checkKey(cipher, key);
+  checkBlocks(cipher, iv, data);
+}
+
+/**
+ * What distinguishes one CBC cipher: its name, sizes, how its key is prepared once (for OpenSSL,
+ * the key as a Buffer, single DES's tripled) and the raw transform of whole blocks.
+ */
+export interface CbcCipherSpec<PreparedKey> {
   name: BlockCipherName;
   blockSize: number;
   keyLength: number;
-  run(encrypt: boolean, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
+  prepare(key: Uint8Array): PreparedKey;
+  run(encrypt: boolean, key: PreparedKey, iv: Uint8Array, data: Uint8Array): Uint8Array;
 }
 
 /** A BlockCipher whose every call checks key, IV and alignment before the raw transform runs. */
-export function cbcCipher(spec: CbcCipherSpec): BlockCipher {
+export function cbcCipher<PreparedKey>(spec: CbcCipherSpec<PreparedKey>): BlockCipher {
   const cipher: BlockCipher = {
     name: spec.name,
     blockSize: spec.blockSize,
@@ -64,11 +89,26 @@ export function cbcCipher(spec: CbcCipherSpec): BlockCipher {
     ivLength: spec.blockSize,
     encrypt(key, iv, data) {
       checkCipherInput(cipher, key, iv, data);
-      return spec.run(true, key, iv, data);
+      return spec.run(true, spec.prepare(key), iv, data);
     },
     decrypt(key, iv, data) {
       checkCipherInput(cipher, key, iv, data);
-      return spec.run(false, key, iv, data);
+      return spec.run(false, spec.prepare(key), iv, data);
+    },
+    keyed(key) {
+      checkKey(cipher, key);
+      const prepared = spec.prepare(key);
+      return {
+        cipher,
+        encrypt(iv, data) {
+          checkBlocks(cipher, iv, data);
+          return spec.run(true, prepared, iv, data);
+        },
+        decrypt(iv, data) {
+          checkBlocks(cipher, iv, data);
+          return spec.run(false, prepared, iv, data);
+        },
+      };
     },
   };
   return cipher;

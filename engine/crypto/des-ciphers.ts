@@ -1,41 +1,29 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { cbcCipher, type BlockCipher, type BlockCipherName } from './block-cipher.ts';
+import { opensslCbc } from './openssl-cbc.ts';
 
 /**
- * DES-CBC and 3DES-CBC (EDE, three keys) through OpenSSL. OpenSSL 3 no longer offers
- * single DES, but EDE with K1 = K2 = K3 is exactly single DES: the middle decryption
- * undoes the first encryption. Parity bits are ignored, as DES specifies.
+ * DES-CBC and 3DES-CBC (EDE, three keys) through OpenSSL. OpenSSL 3 offers single DES only
+ * in its legacy provider, which Node does not load (`des-cbc` is "unsupported" on these
+ * machines), so single DES runs as EDE with K1 = K2 = K3, which is exactly single DES: the
+ * middle decryption undoes the first encryption, at three times the work (measured in
+ * engine/crypto/CHOICES.md). Parity bits are ignored, as DES specifies.
  */
 const DES_BLOCK = 8;
 const OPENSSL_3DES_CBC = 'des-ede3-cbc';
 
-function runEde3(encrypt: boolean, key24: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  const engine = encrypt ? createCipheriv(OPENSSL_3DES_CBC, key24, iv) : createDecipheriv(OPENSSL_3DES_CBC, key24, iv);
-  engine.setAutoPadding(false);
-  const head = engine.update(data);
-  const tail = engine.final();
-  const out = new Uint8Array(head.length + tail.length);
-  out.set(head, 0);
-  out.set(tail, head.length);
-  return out;
-}
-
-function ede3Cipher(name: BlockCipherName, keyLength: number, toEde3Key: (key: Uint8Array) => Uint8Array): BlockCipher {
+function ede3Cipher(name: BlockCipherName, keyLength: number, toEde3Key: (key: Uint8Array) => Buffer): BlockCipher {
   return cbcCipher({
     name,
     blockSize: DES_BLOCK,
     keyLength,
-    run: (encrypt, key, iv, data) => runEde3(encrypt, toEde3Key(key), iv, data),
+    prepare: toEde3Key,
+    run: (encrypt, key, iv, data) => opensslCbc(OPENSSL_3DES_CBC, encrypt, key, iv, data),
   });
 }
 
-function tripled(key: Uint8Array): Uint8Array {
-  const out = new Uint8Array(24);
-  out.set(key, 0);
-  out.set(key, 8);
-  out.set(key, 16);
-  return out;
+function tripled(key: Uint8Array): Buffer {
+  return Buffer.concat([key, key, key]);
 }
 
 export const DES_CBC: BlockCipher = ede3Cipher('des-cbc', 8, tripled);
-export const TRIPLE_DES_CBC: BlockCipher = ede3Cipher('3des-cbc', 24, (key) => key);
+export const TRIPLE_DES_CBC: BlockCipher = ede3Cipher('3des-cbc', 24, (key) => Buffer.from(key));

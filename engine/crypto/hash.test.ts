@@ -92,3 +92,20 @@ test('the IKE PRF is HMAC of the negotiated hash', () => {
   const prf = ikePrf(SHA1);
   assert.equal(toHex(prf(ascii('Jefe'), ascii('what do ya want for nothing?'))), 'effcdf6ae5eb2fa2d27416d5f184df9c259a7c79');
 });
+
+test('the keyed HMAC-96 of an SA gives the same ICVs, and checks its key length once', async () => {
+  const { HMAC_MD5_96, HMAC_SHA1_96 } = await import('./integrity-algorithm.ts');
+  const { hmac: nobleHmac } = await import('@noble/hashes/hmac.js');
+  const { md5, sha1 } = await import('@noble/hashes/legacy.js');
+  const data = new TextEncoder().encode('an ESP header, IV and ciphertext');
+  for (const [algorithm, noble] of [[HMAC_MD5_96, md5], [HMAC_SHA1_96, sha1]] as const) {
+    const key = new Uint8Array(algorithm.keyLength).map((_, index) => index * 7);
+    const keyed = algorithm.keyed(key);
+    const icv = keyed.icv(data);
+    assert.deepEqual(icv, algorithm.icv(key, data));
+    assert.deepEqual(icv, nobleHmac(noble, key, data).slice(0, 12), `${algorithm.name} against an independent HMAC`);
+    assert.ok(keyed.verify(data, icv));
+    assert.ok(!keyed.verify(data, icv.map((byte, index) => (index === 0 ? byte ^ 1 : byte))));
+    assert.throws(() => algorithm.keyed(new Uint8Array(algorithm.keyLength + 1)), RangeError);
+  }
+});

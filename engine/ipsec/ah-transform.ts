@@ -1,6 +1,6 @@
 import { authAlgorithmByKeyword } from '../crypto/algorithm-registry.ts';
 import { cryptoFailure, cryptoOk, type CryptoResult } from '../crypto/crypto-result.ts';
-import type { IntegrityAlgorithm } from '../crypto/integrity-algorithm.ts';
+import type { IntegrityAlgorithm, KeyedIntegrity } from '../crypto/integrity-algorithm.ts';
 import { ahIcvInput, buildAhDatagram, decodeAh, type AhOuterFields, type ReceivedAh } from '../wire/ah.ts';
 import { decodeFailure, decodedOk, type Decoded } from '../wire/decoded.ts';
 import type { Ipv4Datagram } from '../wire/ipv4.ts';
@@ -16,6 +16,8 @@ export interface AhSaCrypto {
   spi: number;
   integrity: IntegrityAlgorithm;
   integrityKey: Uint8Array;
+  /** The HMAC keyed once when the SA is installed. */
+  keyedIntegrity: KeyedIntegrity;
 }
 
 /** The HMAC-96 of a transform set's AH part (`ah-md5-hmac`, `ah-sha-hmac`); a set without AH is refused. */
@@ -36,7 +38,9 @@ export function ahSaCrypto(transform: TransformProposal, keys: Pick<SaKeys, 'spi
   if (keys.integrityKey.length !== keyLength) {
     return cryptoFailure('bad-key-length', `integrity key of ${keys.integrityKey.length} bytes, expected ${keyLength}`);
   }
-  return cryptoOk({ spi: keys.spi, integrity: integrity.value, integrityKey: keys.integrityKey });
+  return cryptoOk({
+    spi: keys.spi, integrity: integrity.value, integrityKey: keys.integrityKey, keyedIntegrity: integrity.value.keyed(keys.integrityKey),
+  });
 }
 
 /**
@@ -49,7 +53,7 @@ export function ahSeal(
   sa: AhSaCrypto, sequenceNumber: number, outer: AhOuterFields, payload: Uint8Array, nextHeader: number,
 ): Ipv4Datagram {
   const header = { nextHeader, spi: sa.spi, sequenceNumber };
-  const computeIcv = (input: Uint8Array): Uint8Array => sa.integrity.icv(sa.integrityKey, input);
+  const computeIcv = (input: Uint8Array): Uint8Array => sa.keyedIntegrity.icv(input);
   return buildAhDatagram(outer, header, payload, sa.integrity.icvLength, computeIcv);
 }
 
@@ -79,7 +83,7 @@ export function ahParse(sa: Pick<AhSaCrypto, 'integrity'>, datagram: Ipv4Datagra
 
 /** True when the ICV the packet carries is the one its key gives. */
 export function ahIcvValid(sa: AhSaCrypto, parsed: AhParsed): boolean {
-  return sa.integrity.verify(sa.integrityKey, parsed.icvInput, parsed.packet.icv);
+  return sa.keyedIntegrity.verify(parsed.icvInput, parsed.packet.icv);
 }
 
 export type AhOpenResult =

@@ -1,10 +1,11 @@
 import { authAlgorithmByKeyword, espTransformByKeyword } from '../crypto/algorithm-registry.ts';
-import { isBlockAligned, type BlockCipher } from '../crypto/block-cipher.ts';
+import { isBlockAligned, type BlockCipher, type KeyedCipher } from '../crypto/block-cipher.ts';
 import { cryptoFailure, cryptoOk, type CryptoResult } from '../crypto/crypto-result.ts';
-import type { IntegrityAlgorithm } from '../crypto/integrity-algorithm.ts';
+import type { IntegrityAlgorithm, KeyedIntegrity } from '../crypto/integrity-algorithm.ts';
+import { viewOf, writeUint32 } from '../wire/bytes.ts';
 import { decodeFailure, type Decoded } from '../wire/decoded.ts';
 import {
-  decodeEsp, encodeEsp, espAuthenticatedBytes, espPad, espUnpad, type EspFraming, type EspPacket, type EspPlaintext,
+  ESP_HEADER_LENGTH, decodeEsp, espAuthenticatedBytes, espPad, espUnpad, type EspFraming, type EspPacket, type EspPlaintext,
 } from '../wire/esp.ts';
 import type { SaKeys, TransformProposal } from './ipsec-port.ts';
 
@@ -21,7 +22,11 @@ export interface EspAlgorithms {
   integrity: IntegrityAlgorithm | undefined;
 }
 
-export interface EspSaCrypto extends EspAlgorithms, SaKeys {}
+/** An SA's algorithms, keys, and the keyed cipher and HMAC made once when the SA is installed. */
+export interface EspSaCrypto extends EspAlgorithms, SaKeys {
+  readonly keyedCipher: KeyedCipher | null;
+  readonly keyedIntegrity: KeyedIntegrity | undefined;
+}
 
 const EMPTY = new Uint8Array(0);
 
@@ -58,7 +63,12 @@ export function espSaCrypto(transform: TransformProposal, keys: SaKeys): CryptoR
   if (keys.integrityKey.length !== integrityKeyLength) {
     return cryptoFailure('bad-key-length', `integrity key of ${keys.integrityKey.length} bytes, expected ${integrityKeyLength}`);
   }
-  return cryptoOk({ ...algorithms.value, ...keys });
+  return cryptoOk({
+    ...algorithms.value,
+    ...keys,
+    keyedCipher: cipher?.keyed(keys.encryptionKey) ?? null,
+    keyedIntegrity: integrity?.keyed(keys.integrityKey),
+  });
 }
 
 export function espFraming(algorithms: EspAlgorithms): EspFraming {
@@ -73,10 +83,17 @@ export function espSeal(
   sa: EspSaCrypto, sequenceNumber: number, iv: Uint8Array, payload: Uint8Array, nextHeader: number,
 ): Uint8Array {
   const padded = espPad(payload, sa.cipher?.blockSize ?? 1, nextHeader);
-  const ciphertext = sa.cipher === null ? padded : sa.cipher.encrypt(sa.encryptionKey, iv, padded);
-  const unsigned: EspPacket = { spi: sa.spi, sequenceNumber, iv: sa.cipher === null ? EMPTY : iv, ciphertext, icv: EMPTY };
-  const icv = sa.integrity === undefined ? EMPTY : sa.integrity.icv(sa.integrityKey, espAuthenticatedBytes(unsigned));
-  return encodeEsp({ ...unsigned, icv });
+  const ciphertext = sa.keyedCipher === null ? padded : sa.keyedCipher.encrypt(iv, padded);
+  const usedIv = sa.keyedCipher === null ? EMPTY : iv;
+  // The packet is laid out once; the ICV covers it in place (RFC 2406 3.3.4).
+  const authenticatedLength = ESP_HEADER_LENGTH + usedIv.length + ciphertext.length;
+  const packet = new Uint8Array(authenticatedLength + (sa.keyedIntegrity?.algorithm.icvLength ?? 0));
+  writeUint32(packet, 0, sa.spi >>> 0);
+  writeUint32(packet, 4, sequenceNumber >>> 0);
+  packet.set(usedIv, ESP_HEADER_LENGTH);
+  packet.set(ciphertext, ESP_HEADER_LENGTH + usedIv.length);
+  if (sa.keyedIntegrity !== undefined) packet.set(sa.keyedIntegrity.icv(viewOf(packet, 0, authenticatedLength)), authenticatedLength);
+  return packet;
 }
 
 /** Splits received bytes by the SA's framing; a ciphertext that is not whole blocks is malformed. */
@@ -92,12 +109,12 @@ export function espParse(sa: EspAlgorithms, bytes: Uint8Array): Decoded<EspPacke
 
 /** True when the packet's ICV is right (always, for an SA without authentication). */
 export function espIcvValid(sa: EspSaCrypto, packet: EspPacket): boolean {
-  if (sa.integrity === undefined) return true;
-  return sa.integrity.verify(sa.integrityKey, espAuthenticatedBytes(packet), packet.icv);
+  if (sa.keyedIntegrity === undefined) return true;
+  return sa.keyedIntegrity.verify(packet.authenticated ?? espAuthenticatedBytes(packet), packet.icv);
 }
 
 export function espDecrypt(sa: EspSaCrypto, packet: EspPacket): Decoded<EspPlaintext> {
-  const decrypted = sa.cipher === null ? packet.ciphertext : sa.cipher.decrypt(sa.encryptionKey, packet.iv, packet.ciphertext);
+  const decrypted = sa.keyedCipher === null ? packet.ciphertext : sa.keyedCipher.decrypt(packet.iv, packet.ciphertext);
   return espUnpad(decrypted);
 }
 

@@ -49,3 +49,11 @@ export function parseHex(text: string): Uint8Array | undefined {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
+
+/**
+ * `bytes.subarray(start, end)` without its species lookup, which costs more than the view
+ * itself on V8: the packet path takes several views of every packet.
+ */
+export function viewOf(bytes: Uint8Array, start: number, end: number = bytes.length): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
+}

@@ -1,4 +1,4 @@
-import { concatBytes, readUint32, writeUint32 } from './bytes.ts';
+import { concatBytes, readUint32, viewOf, writeUint32 } from './bytes.ts';
 import { decodeFailure, decodedOk, type Decoded } from './decoded.ts';
 
 /**
@@ -15,6 +15,8 @@ export interface EspPacket {
   ciphertext: Uint8Array;
   /** Integrity check value; empty for an SA without authentication. */
   icv: Uint8Array;
+  /** A decoded packet's bytes that the ICV covers, as received (header, IV, ciphertext). */
+  authenticated?: Uint8Array;
 }
 
 export interface EspFraming {
@@ -48,7 +50,10 @@ export function decodeEspHeader(bytes: Uint8Array): Decoded<EspHeader> {
   return decodedOk({ spi: readUint32(bytes, 0), sequenceNumber: readUint32(bytes, 4) });
 }
 
-/** Splits a packet by the SA's IV and ICV lengths; the ciphertext may be empty. */
+/**
+ * Splits a packet by the SA's IV and ICV lengths; the ciphertext may be empty. The parts are
+ * views into `bytes`, which nobody changes once received: no copy of a packet's contents.
+ */
 export function decodeEsp(bytes: Uint8Array, framing: EspFraming): Decoded<EspPacket> {
   const header = decodeEspHeader(bytes);
   if (!header.ok) return header;
@@ -59,10 +64,12 @@ export function decodeEsp(bytes: Uint8Array, framing: EspFraming): Decoded<EspPa
   const ivEnd = ESP_HEADER_LENGTH + framing.ivLength;
   const icvStart = bytes.length - framing.icvLength;
   return decodedOk({
-    ...header.value,
-    iv: new Uint8Array(bytes.subarray(ESP_HEADER_LENGTH, ivEnd)),
-    ciphertext: new Uint8Array(bytes.subarray(ivEnd, icvStart)),
-    icv: new Uint8Array(bytes.subarray(icvStart)),
+    spi: header.value.spi,
+    sequenceNumber: header.value.sequenceNumber,
+    iv: viewOf(bytes, ESP_HEADER_LENGTH, ivEnd),
+    ciphertext: viewOf(bytes, ivEnd, icvStart),
+    icv: viewOf(bytes, icvStart),
+    authenticated: viewOf(bytes, 0, icvStart),
   });
 }
 
@@ -120,5 +127,5 @@ export function espUnpad(decrypted: Uint8Array): Decoded<EspPlaintext> {
       return decodeFailure('bad-field', `padding byte ${i + 1} is ${decrypted[payloadLength + i]}, expected ${i + 1}`);
     }
   }
-  return decodedOk({ payload: new Uint8Array(decrypted.subarray(0, payloadLength)), padLength, nextHeader });
+  return decodedOk({ payload: viewOf(decrypted, 0, payloadLength), padLength, nextHeader });
 }
