@@ -1,6 +1,7 @@
 import { describeError } from '../engine/lab/errors.ts';
 import { tedlabVersion } from '../engine/package-files.ts';
 import { BRIDGE_USAGE, bridgeCommand } from './commands/bridge.ts';
+import { CONSOLE_USAGE, consoleCommand } from './commands/console.ts';
 import { INIT_USAGE, initCommand } from './commands/init.ts';
 import { REPORT_USAGE, reportCommand } from './commands/report.ts';
 import { RUN_USAGE, runFeatures } from './commands/run.ts';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   report: { summary: 'make the HTML report of the last run', usage: REPORT_USAGE, run: reportCommand },
   validate: { summary: 'check topology files and the router configurations they load', usage: VALIDATE_USAGE, run: validateTopology },
   steps: { summary: 'list every step a scenario can use, with help and an example', usage: STEPS_USAGE, run: stepsCommand },
+  console: { summary: 'an IOS console on a lab; --record writes the session as a scenario', usage: CONSOLE_USAGE, run: consoleCommand },
   bridge: { summary: 'run a lab on the wall clock, its peers connected to the real network', usage: `usage:\n${BRIDGE_USAGE}`, run: bridgeCommand },
 };
 

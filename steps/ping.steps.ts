@@ -14,6 +14,10 @@ When('host {string} pings {string} {int} times', function (this: LabWorld, from:
   this.output = this.lastPing.output;
 });
 
+When('host {string} traces the route to {string}', function (this: LabWorld, from: string, to: string) {
+  this.output = this.lab.traceroute(from, to).output;
+});
+
 Then('the ping success rate is {int} percent', function (this: LabWorld, percent: number) {
   expectOutcome(this.ping.successRate, percent, 'the ping success rate', this.ping.output);
 });

@@ -48,6 +48,11 @@ export const STEP_CATALOGUE: readonly StepDoc[] = [
     example: 'Then loading fails with an error containing:\n  """\n  % Invalid input detected at \'^\' marker.\n  """',
   },
   {
+    group: 'Labs', keyword: 'Then', expression: '{string} was given what tedlab does not model:',
+    help: 'the router\'s not-modelled topics, one "TOPIC (IMPACT)" a line, in the order they came (configuration and exec)',
+    example: 'Then "Hub" was given what tedlab does not model:\n  """\n  QoS (behaviour)\n  SSH (management)\n  """',
+  },
+  {
     group: 'Consoles', keyword: 'When', expression: 'I run {string} on {string}',
     help: 'runs an exec command on a router; its text (or IOS\'s error for it) becomes "the output"',
     example: 'When I run "show crypto isakmp sa" on "Daphne"',
@@ -81,6 +86,11 @@ export const STEP_CATALOGUE: readonly StepDoc[] = [
     group: 'Hosts', keyword: 'When', expression: 'host {string} pings {string} {int} times',
     help: 'the same with COUNT echoes (1 or more)',
     example: 'When host "pc1" pings "pc2" 10 times',
+  },
+  {
+    group: 'Hosts', keyword: 'When', expression: 'host {string} traces the route to {string}',
+    help: 'a traceroute as IOS runs it (UDP probes, three a hop); its IOS-style text becomes "the output"',
+    example: 'When host "pc-daphne" traces the route to "12.12.12.13"',
   },
   {
     group: 'Hosts', keyword: 'When', expression: 'host {string} sends the UDP datagram {string} from port {int} to {string} port {int}',

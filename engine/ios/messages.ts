@@ -21,6 +21,7 @@ export const IosText = {
   debuggingSwitched: (subsystem: string, on: boolean) => `${subsystem} debugging is ${on ? 'on' : 'off'}`,
   allDebuggingOff: 'All possible debugging has been turned off',
   cryptoSubsystemHeading: 'Cryptographic Subsystem:',
+  genericIpHeading: 'Generic IP:',
   linkUpDown: (iface: string, state: 'up' | 'down') => `%LINK-3-UPDOWN: Interface ${iface}, changed state to ${state}`,
   linkAdminDown: (iface: string) => `%LINK-5-CHANGED: Interface ${iface}, changed state to administratively down`,
   lineProtocolUpDown: (iface: string, state: 'up' | 'down') =>
@@ -37,6 +38,9 @@ export const IosText = {
   badMaskHex: (mask: number, address: string) =>
     `Bad mask 0x${mask.toString(16).toUpperCase()} for address ${address}`,
   overlaps: (network: string, interfaceName: string) => `% ${network} overlaps with ${interfaceName}`,
+  /** `ip address` on a LAN subinterface before its `encapsulation dot1Q`. */
+  subinterfaceNeedsVlan:
+    '% Configuring IP routing on a LAN subinterface is only allowed if that\nsubinterface is already configured as part of an IEEE 802.10, IEEE 802.1Q,\nor ISL vLAN.',
   noStaticRoute: '%No matching route to delete',
   namedListKindClash: (kind: string) => `% A named ${kind} IP access list with this name already exists`,
   cryptoMapNote: [
@@ -98,6 +102,14 @@ export const IosText = {
   pingSweepBad: (which: 'minimum' | 'maximum' | 'interval') => `% Bad ${which} size`,
   pingSweepSending: (count: number, min: number, max: number, destination: string, timeoutSeconds: number) =>
     `Sending ${count}, [${min}..${max}]-byte ICMP Echos to ${destination}, timeout is ${timeoutSeconds} seconds:`,
+  clearCountersConfirm: (scope: 'all' | 'one') =>
+    `Clear "show interface" counters on ${scope === 'all' ? 'all interfaces' : 'this interface'} [confirm]`,
+  countersCleared: (interfaceName?: string) =>
+    `%CLEAR-5-COUNTERS: Clear counter on ${interfaceName === undefined ? 'all interfaces' : `interface ${interfaceName}`} by console`,
+  tracerouteTarget: (target: string) => `Tracing the route to ${target}`,
+  tracerouteSource: 'Source address: ',
+  tracerouteNumeric: 'Numeric display [n]: ',
+  tracerouteUnknownProtocol: (typed: string) => `% Unknown protocol - "${typed}", type "trace ?" for help`,
   invalidRegex: '% Invalid regular expression',
   logBuffer: (bytes: number) => `Log Buffer (${bytes} bytes):`,
   tedlabNotModelled: (what: string) => `% tedlab does not model ${what}; it is ignored`,

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Link } from '../net/link.ts';
-import { LINKTYPE_ETHERNET, PcapWriter } from '../wire/pcap.ts';
+import { PcapWriter } from '../wire/pcap.ts';
 
 /** The files a saved capture consists of, as Wireshark reads them. */
 export interface SavedCapture {
@@ -25,10 +25,12 @@ export interface KeyRows {
  */
 export class LinkCapture {
   readonly link: Link;
-  private readonly writer = new PcapWriter({ linkType: LINKTYPE_ETHERNET });
+  private readonly writer: PcapWriter;
 
   constructor(link: Link) {
     this.link = link;
+    // An Ethernet segment's frames, or a serial cable's Cisco HDLC and PPP frames (told apart per frame).
+    this.writer = new PcapWriter({ linkType: link.medium.pcapLinkType });
     link.addFrameTap((timeMs, frame) => this.writer.add(timeMs, frame));
   }
 

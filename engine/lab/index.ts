@@ -1,4 +1,4 @@
-export { Lab, type IpsecSpis, type LinkPacket, type LoadOptions, type PingOptions, type PingOutcome, type StartedPing } from './lab.ts';
+export { Lab, type IpsecSpis, type LinkPacket, type LoadOptions, type PingOptions, type PingOutcome, type StartedPing, type TracerouteOutcome } from './lab.ts';
 export { LiveLab } from './live-lab.ts';
 export type { NotModelledItem } from './not-modelled-list.ts';
 export { LabError, describeError, type LabErrorKind } from './errors.ts';

@@ -1,6 +1,7 @@
 import { Host } from '../net/host.ts';
 import type { IpNode } from '../net/ip-node.ts';
 import { Link } from '../net/link.ts';
+import { linkMedium } from '../net/link-medium.ts';
 import type { NetInterface } from '../net/net-interface.ts';
 import type { Sim } from '../sim/sim.ts';
 import { formatIpv4, parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts';
@@ -39,6 +40,7 @@ export class LabNetwork {
         delayMs: spec.delayMs,
         lossRate: spec.lossRate,
         up: spec.up,
+        medium: linkMedium(spec.medium ?? 'ethernet'),
       });
       if (spec.capture) this.captures.set(spec.name, new LinkCapture(link));
       this.links.set(spec.name, link);
@@ -110,6 +112,7 @@ export class LabNetwork {
   private addRouter(spec: RouterSpec): void {
     const router = new Router(this.sim, {
       name: spec.name, clock: spec.clock, macBase: this.macs.router(spec.name), ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }),
+      ...(spec.wics === undefined ? {} : { wics: spec.wics }),
     });
     const rejected = router.loadStartupConfig(spec.config.text);
     if (rejected.length > 0) {
@@ -125,7 +128,12 @@ export class LabNetwork {
   }
 
   private endInterface(end: EndSpec): NetInterface {
-    if (end.kind === 'host') return this.hosts.get(end.host)!.eth0;
+    if (end.kind === 'host') {
+      const eth0 = this.hosts.get(end.host)!.eth0;
+      // On a VLAN of a trunk: as behind a switch's access port, its frames carry the VLAN's tag.
+      eth0.vlan = end.vlan;
+      return eth0;
+    }
     if (end.kind === 'peer') return this.peers.get(end.peer)!.eth;
     const iface = this.routers.get(end.router)!.node.interface(end.interface);
     if (iface === undefined) throw new LabError('topology', `router "${end.router}" has no interface ${end.interface}`);

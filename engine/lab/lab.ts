@@ -1,8 +1,13 @@
 import { Sim } from '../sim/sim.ts';
-import { encodeEthernet, EtherType } from '../wire/ethernet.ts';
+import { EtherType } from '../wire/ethernet.ts';
+import { encodeTaggedEthernet } from '../wire/dot1q.ts';
+import { encodeSerialIpv4 } from '../wire/serial-frames.ts';
 import type { PeerTransport, RealPeerEnd } from '../bridge/real-peer-end.ts';
 import { LiveLab } from './live-lab.ts';
 import { renderPing } from '../ios/index.ts';
+import { renderTraceroute } from '../ios/render/traceroute-output.ts';
+import { TracerouteSession } from '../net/traceroute.ts';
+import type { TracerouteResult } from '../net/traceroute-types.ts';
 import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, type Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
 import type { KeyRows, SavedCapture } from './capture.ts';
@@ -13,6 +18,11 @@ import { NotModelledList, refusedAsNotModelled, type NotModelledItem } from './n
 import { loadTopologyFile, parseTopology, type TopologySpec } from './topology/index.ts';
 
 export type { IpsecSpis, LinkPacket, LoadOptions, PingOptions, PingOutcome, StartedPing } from './lab-types.ts';
+
+/** A traceroute's hops with the IOS-style text it printed. */
+export interface TracerouteOutcome extends TracerouteResult {
+  output: string;
+}
 
 /** Room for every echo to time out, and then some: a ping that runs longer is an engine bug. */
 const PING_SLACK_MS = 10_000;
@@ -26,6 +36,8 @@ export class Lab {
   readonly sim: Sim;
   private readonly net: LabNetwork;
   private readonly notModelledList = new NotModelledList();
+  /** Traces started through the API: each takes its own UDP source port. */
+  private traces = 0;
 
   private constructor(topology: TopologySpec, options: LoadOptions) {
     this.topology = topology;
@@ -98,6 +110,19 @@ export class Lab {
       throw new Error(`the ping from ${from} to ${to} did not finish`);
     }
     return ping.outcome();
+  }
+
+  /**
+   * Traces the route from a host (or a router) to a name or address as IOS's `traceroute` does (UDP
+   * probes, three a hop, 3 s each); runs virtual time until it ends. `output` is IOS's text of it.
+   */
+  traceroute(from: string, to: string): TracerouteOutcome {
+    const session = new TracerouteSession(this.net.node(from), { destination: this.net.address(to) }, this.traces++);
+    session.start();
+    if (!this.sim.runUntil(() => session.done, this.sim.now() + session.worstCaseMs + PING_SLACK_MS)) {
+      throw new Error(`the traceroute from ${from} to ${to} did not finish`);
+    }
+    return { ...session.result, output: renderTraceroute(session.result).join('\n') };
   }
 
   /** Starts a ping and leaves time to the caller (a live lab lets the wall clock run it). */
@@ -185,7 +210,11 @@ export class Lab {
     const carrier = this.net.link(link);
     const from = this.net.endOf(carrier, ends.from);
     const to = this.net.endOf(carrier, ends.to);
-    carrier.send(from, encodeEthernet({ destination: to.mac, source: from.mac, etherType: EtherType.ipv4, payload: bytes }));
+    // Framed as the sending end frames a datagram: in its serial encapsulation, or Ethernet (tagged on a VLAN).
+    const frame = from.serial !== undefined
+      ? encodeSerialIpv4(from.serial.settings.encapsulation, bytes)
+      : encodeTaggedEthernet({ destination: to.mac, source: from.mac, etherType: EtherType.ipv4, payload: bytes }, from.vlan);
+    carrier.send(from, frame);
   }
 
   /**
@@ -222,6 +251,14 @@ export class Lab {
 
   private router(name: string): Router {
     return this.net.router(name);
+  }
+
+  /**
+   * The router itself, for `LabConsole` (lab-console.ts), which needs the running image's mode,
+   * pager and dialogs. Not for scenarios: they go through the methods above.
+   */
+  routerForConsole(name: string): Router {
+    return this.router(name);
   }
 
   /** A router whose console answers: not in the middle of a reload. */

@@ -46,20 +46,20 @@ test('the lab lists what its routers were given and it does not model, once per 
 
 test('a line the lab knows only by name fails a configuration as not modelled, a typo as a configuration error', () => {
   const subject = lab('hostname R1');
-  assert.throws(() => subject.configure('R1', ['policy-map QOS']), (error: unknown) => {
+  assert.throws(() => subject.configure('R1', ['no ip routing']), (error: unknown) => {
     assert.ok(error instanceof LabError);
     assert.equal(error.kind, 'unsupported');
-    assert.match(error.message, /R1 rejected configuration line 1:\nR1\(config\)#policy-map QOS\n% tedlab: "policy-map QOS" is not modelled/);
+    assert.match(error.message, /R1 rejected configuration line 1:\nR1\(config\)#no ip routing\n% tedlab: "no ip routing" is not modelled/);
     return true;
   });
   assert.throws(() => subject.configure('R1', ['polcy-map QOS']), (error: unknown) => error instanceof LabError && error.kind === 'config');
 });
 
 test('a startup configuration with a line the lab knows only by name does not load, as not modelled', () => {
-  assert.throws(() => lab('hostname R1\nclass-map match-all VOICE\n match ip dscp ef'), (error: unknown) => {
+  assert.throws(() => lab('hostname R1\ncrypto ca trustpoint CA\n enrollment terminal'), (error: unknown) => {
     assert.ok(error instanceof LabError);
     assert.equal(error.kind, 'unsupported');
-    assert.match(error.message, /rejects configuration line 2:\nclass-map match-all VOICE\n% tedlab: "class-map match-all VOICE" is not modelled/);
+    assert.match(error.message, /rejects configuration line 2:\ncrypto ca trustpoint CA\n% tedlab: "crypto ca trustpoint CA" is not modelled/);
     return true;
   });
   assert.throws(() => lab('hostname R1\nhostnane R1'), (error: unknown) => error instanceof LabError && error.kind === 'config');

@@ -1,6 +1,7 @@
 import type { Sim } from '../sim/sim.ts';
 import { ArpOperation, decodeArp, encodeArp, type ArpPacket } from '../wire/arp.ts';
-import { encodeEthernet, EtherType } from '../wire/ethernet.ts';
+import { EtherType } from '../wire/ethernet.ts';
+import { encodeTaggedEthernet } from '../wire/dot1q.ts';
 import { inSubnet, type Ipv4Address } from '../wire/ipv4-address.ts';
 import { BROADCAST_MAC, ZERO_MAC, type MacAddress } from '../wire/mac-address.ts';
 import { ArpCache, type ArpEntry } from './arp-cache.ts';
@@ -171,13 +172,13 @@ export class ArpResolver {
   // ---- frames ---------------------------------------------------------------------------
 
   private putIpv4(iface: NetInterface, destination: MacAddress, datagram: Uint8Array): 'sent' {
-    iface.link?.send(iface, encodeEthernet({ destination, source: iface.mac, etherType: EtherType.ipv4, payload: datagram }));
+    iface.link?.send(iface, encodeTaggedEthernet({ destination, source: iface.mac, etherType: EtherType.ipv4, payload: datagram }, iface.vlan));
     return 'sent';
   }
 
   private putArp(iface: NetInterface, destination: MacAddress, packet: ArpPacket): void {
     this.emit({ direction: 'sent', packet, frameDestination: destination, interfaceName: iface.name });
-    iface.link?.send(iface, encodeEthernet({ destination, source: iface.mac, etherType: EtherType.arp, payload: encodeArp(packet) }));
+    iface.link?.send(iface, encodeTaggedEthernet({ destination, source: iface.mac, etherType: EtherType.arp, payload: encodeArp(packet) }, iface.vlan));
   }
 
   private emit(event: ArpEvent): void {

@@ -10,6 +10,8 @@ import { STATIC_DISTANCE } from './routing-table.ts';
 export const HOST_INTERFACE_NAME = 'eth0';
 /** Hosts stand for ordinary PCs, which send with TTL 64. */
 export const HOST_DEFAULT_TTL = 64;
+/** No spacing between a PC's unreachables (tedlab's simplification of Linux's token bucket). */
+export const PC_UNREACHABLE_INTERVAL_MS = 0;
 
 export interface HostConfig {
   address: Ipv4Address;
@@ -25,7 +27,15 @@ export interface HostConfig {
  */
 export class Host extends IpNode {
   constructor(sim: Sim, name: string, config: HostConfig) {
-    super(sim, name, { forwarding: false, defaultTtl: HOST_DEFAULT_TTL, arpPolicy: PC_ARP_POLICY, macBase: config.mac ?? pcMac(name) });
+    super(sim, name, {
+      forwarding: false,
+      defaultTtl: HOST_DEFAULT_TTL,
+      arpPolicy: PC_ARP_POLICY,
+      macBase: config.mac ?? pcMac(name),
+      // Linux limits its unreachables with a token bucket that lets a burst through: a traceroute's
+      // three probes are all answered. IOS's one-per-500-ms limit is a router's.
+      icmpUnreachableIntervalMs: PC_UNREACHABLE_INTERVAL_MS,
+    });
     this.addInterface(HOST_INTERFACE_NAME, config.address, config.mask);
     this.setGateway(config.gateway);
   }

@@ -43,8 +43,13 @@ export class IcmpErrorSender {
     private readonly unreachableIntervalMs = ICMP_UNREACHABLE_INTERVAL_MS,
   ) {}
 
-  /** Destination unreachable with `code`, subject to the rate limit; true if sent. */
-  unreachable(original: Ipv4Datagram, code: number): boolean {
+  /**
+   * Destination unreachable with `code`, subject to the rate limit; true if sent. `source` is the
+   * address the error comes from: by default the outgoing interface's; for a datagram the node
+   * itself refused (a closed port), the address it was sent to, so that a traceroute to any of a
+   * router's addresses ends at that address.
+   */
+  unreachable(original: Ipv4Datagram, code: number, source?: number): boolean {
     if (!mayTriggerIcmpError(original)) return false;
     const now = this.port.now();
     if (this.lastUnreachableAt !== undefined && now - this.lastUnreachableAt < this.unreachableIntervalMs) {
@@ -52,7 +57,7 @@ export class IcmpErrorSender {
       return false;
     }
     this.lastUnreachableAt = now;
-    return this.emit(original, (quote) => ({ kind: 'destination-unreachable', code, nextHopMtu: 0, original: quote }));
+    return this.emit(original, (quote) => ({ kind: 'destination-unreachable', code, nextHopMtu: 0, original: quote }), source);
   }
 
   /** Time exceeded (code 0: TTL expired in transit); true if sent. */
@@ -61,11 +66,12 @@ export class IcmpErrorSender {
     return this.emit(original, (quote) => ({ kind: 'time-exceeded', code, original: quote }));
   }
 
-  private emit(original: Ipv4Datagram, message: (quote: Uint8Array) => IcmpMessage): boolean {
+  private emit(original: Ipv4Datagram, message: (quote: Uint8Array) => IcmpMessage, source?: number): boolean {
     if (ipv4EncodingProblem(original) !== undefined) return false;
     const quote = quoteForIcmpError(encodeIpv4(original));
     const result = this.port.send({
       protocol: IpProtocol.icmp,
+      ...(source === undefined ? {} : { source }),
       destination: original.source,
       payload: encodeIcmp(message(quote)),
     });

@@ -14,6 +14,10 @@ export { Host, HOST_INTERFACE_NAME, HOST_DEFAULT_TTL, type HostConfig } from './
 export {
   PingSession, pingData, PING_DEFAULT_COUNT, PING_DEFAULT_SIZE, PING_DEFAULT_TIMEOUT_MS, PING_LIMITS, PING_DATA_PATTERN, type PingPort,
 } from './ping.ts';
+export { TracerouteSession, type TraceroutePort } from './traceroute.ts';
+export * from './traceroute-types.ts';
+export { InterfaceActivity, type InterfaceStatistics } from './interface-activity.ts';
+export { LoadAverage, LOAD_SAMPLE_MS, LOAD_TIME_CONSTANT_MS, type Rate } from './load-average.ts';
 export { type UdpHandler, type ProtocolHandler, type IcmpListener } from './local-delivery.ts';
 export { IcmpErrorSender, ICMP_UNREACHABLE_INTERVAL_MS, mayTriggerIcmpError } from './icmp-errors.ts';
 export {

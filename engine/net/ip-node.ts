@@ -98,12 +98,23 @@ export class IpNode implements InterfaceOwner {
     this.macBase = options.macBase ?? macFrom(LOCAL_OUI, nameHash(name) & ~(MAC_BLOCK_SIZE - 1));
   }
 
+  /** Virtual time: what the node's interfaces stamp their last frames with. */
+  now(): number {
+    return this.sim.now();
+  }
+
   // ---- configuration -------------------------------------------------------------
 
   addInterface(name: string, address?: Ipv4Address, mask?: Ipv4Address): NetInterface {
     const existing = this.ifaces.get(name);
     if (existing) return existing;
-    const iface = new NetInterface(this, name, this.macBase + this.ifaces.size, address, mask);
+    // `FastEthernet0/0.10` is a subinterface of FastEthernet0/0: it sends with its port's MAC.
+    const parent = name.includes('.') ? this.ifaces.get(name.slice(0, name.indexOf('.'))) : undefined;
+    const iface = new NetInterface(this, name, parent?.mac ?? this.macBase + this.ifaces.size, address, mask);
+    if (parent !== undefined) {
+      iface.parentPort = parent;
+      parent.subinterfaces.push(iface);
+    }
     this.ifaces.set(name, iface);
     return iface;
   }
@@ -154,7 +165,7 @@ export class IpNode implements InterfaceOwner {
    */
   arpTable(): ArpTableRow[] {
     const own: ArpTableRow[] = this.interfaces
-      .filter((iface) => iface.lineUp && !iface.virtual)
+      .filter((iface) => iface.lineUp && !iface.virtual && iface.serial === undefined)
       .flatMap((iface) => iface.addresses().map((address) => ({ address, ageMinutes: undefined, mac: iface.mac, interfaceName: iface.name })));
     const learned = this.arp.cache.rows(this.sim.now()).filter((row) => !own.some((mine) => mine.address === row.address));
     return [...own, ...learned].sort((a, b) => a.address - b.address);
@@ -311,6 +322,11 @@ export class IpNode implements InterfaceOwner {
       if (verdict.action === 'replace') return this.reroute(verdict.datagram, locallyOriginated);
     }
     if (ipv4EncodingProblem(datagram) !== undefined) return this.dropped('too-big');
+    // A point-to-point serial line has no neighbour to resolve: the datagram goes straight onto it.
+    if (out.serial !== undefined) {
+      out.serial.sendDatagram(encodeIpv4(datagram));
+      return 'sent';
+    }
     // IOS drops a datagram whose next hop it must first resolve: to the sender it left, and was lost.
     if (this.arp.sendDatagram(out, nextHop, encodeIpv4(datagram)) === 'unresolved') this.drops.unresolved++;
     return 'sent';

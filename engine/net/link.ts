@@ -1,6 +1,6 @@
 import type { Sim } from '../sim/sim.ts';
 import type { SeededRandom } from '../sim/random.ts';
-import { decodeEthernet, ipv4PayloadOf } from '../wire/ethernet.ts';
+import { ETHERNET_MEDIUM, type LinkMedium } from './link-medium.ts';
 import type { NetInterface } from './net-interface.ts';
 
 export const DEFAULT_LINK_DELAY_MS = 1;
@@ -11,6 +11,8 @@ export interface LinkOptions {
   lossRate?: number;
   /** Whether the link starts up (default true). */
   up?: boolean;
+  /** What it is made of (default: an Ethernet segment). */
+  medium?: LinkMedium;
 }
 
 /** Sees every IPv4 datagram once, as transmitted (before any loss), without its frame, with its sending interface. */
@@ -33,7 +35,8 @@ export interface LinkCounters {
 }
 
 /**
- * An Ethernet segment: two ends (a crossover cable) or more (a hub). Every frame goes to every
+ * A cable: by default an Ethernet segment (its medium says; a serial cable has two ends and no ARP).
+ * An Ethernet segment has two ends (a crossover cable) or more (a hub). Every frame goes to every
  * other end, and each end keeps those for its MAC and broadcasts. Delivery always goes through
  * the clock, as a copy, never by direct call. Loss draws from the link's own random stream, once
  * per frame that some end would take, so a lab's seed fixes which frames are lost whatever else
@@ -41,6 +44,7 @@ export interface LinkCounters {
  */
 export class Link {
   readonly name: string;
+  readonly medium: LinkMedium;
   readonly ends: NetInterface[] = [];
   delayMs: number;
   lossRate: number;
@@ -55,6 +59,7 @@ export class Link {
   constructor(sim: Sim, name: string, ends: NetInterface[] = [], options: LinkOptions = {}) {
     this.sim = sim;
     this.name = name;
+    this.medium = options.medium ?? ETHERNET_MEDIUM;
     this.delayMs = Math.max(0, options.delayMs ?? DEFAULT_LINK_DELAY_MS);
     this.lossRate = Math.min(1, Math.max(0, options.lossRate ?? 0));
     this.isUp = options.up ?? true;
@@ -84,10 +89,13 @@ export class Link {
    */
   attach(iface: NetInterface): void {
     if (iface.link === this) return;
+    if (this.ends.length >= this.medium.maxEnds) throw new Error(`link ${this.name}: a ${this.medium.kind} link takes at most ${this.medium.maxEnds} ends`);
     iface.link?.detach(iface);
     iface.link = this;
-    if (this.isUp) for (const other of this.ends) introduce(iface, other);
+    if (this.isUp && this.medium.resolvesNeighbours) for (const other of this.ends) introduce(iface, other);
     this.ends.push(iface);
+    // A port brings its VLAN subinterfaces onto the cable with it.
+    for (const sub of iface.subinterfaces) if (sub.vlan !== undefined) this.attach(sub);
   }
 
   detach(iface: NetInterface): void {
@@ -131,8 +139,7 @@ export class Link {
     this.counters.transmitted++;
     from.noteTransmitted(frame);
     this.tap(from, frame);
-    const destination = decodeEthernet(frame);
-    const receivers = destination.ok ? this.ends.filter((end) => end !== from && end.accepts(destination.value.destination)) : [];
+    const receivers = this.medium.receivers(frame, from, this.ends);
     if (receivers.length === 0) {
       this.counters.undeliverable++;
       return;
@@ -149,7 +156,7 @@ export class Link {
     const now = this.sim.now();
     for (const tap of this.frameTaps) tap(now, frame.slice(), from);
     if (this.taps.size === 0) return;
-    const datagram = ipv4PayloadOf(frame);
+    const datagram = this.medium.ipv4Of(frame);
     if (datagram !== undefined) for (const tap of this.taps) tap(now, datagram.slice(), from);
   }
 
@@ -164,6 +171,14 @@ export class Link {
     }
   }
 
+  /**
+   * An end's own settings changed in a way its neighbour's line protocol depends on (a serial
+   * encapsulation, keepalives, clocking): the ends' owners look at their interfaces again.
+   */
+  endSettingsChanged(): void {
+    for (const listener of this.stateListeners) listener(this.isUp);
+  }
+
   private setUp(up: boolean): void {
     if (this.isUp === up) return;
     this.isUp = up;
@@ -174,7 +189,7 @@ export class Link {
 /** Two ends cabled together learn each other's addresses (and the aliases they answer for). */
 function introduce(a: NetInterface, b: NetInterface): void {
   for (const [learner, neighbour] of [[a, b], [b, a]] as const) {
-    if (!learner.adminUp || !neighbour.adminUp) continue;
+    if (!learner.adminUp || !neighbour.adminUp || learner.vlan !== neighbour.vlan) continue;
     for (const address of neighbour.addresses()) learner.node.arp.learnNeighbour(learner, address, neighbour.mac);
   }
 }

@@ -87,7 +87,7 @@ export class LocalDelivery {
     const handler = this.udpHandlers.get(decoded.value.destinationPort);
     if (handler === undefined) {
       this.port.drop('port-unreachable');
-      this.port.icmpErrors.unreachable(datagram, UnreachableCode.port);
+      this.port.icmpErrors.unreachable(datagram, UnreachableCode.port, ownSource(datagram));
       return;
     }
     this.port.traffic.delivered++;
@@ -98,10 +98,15 @@ export class LocalDelivery {
     const handler = this.protocolHandlers.get(datagram.protocol);
     if (handler === undefined) {
       this.port.drop('protocol-unreachable');
-      this.port.icmpErrors.unreachable(datagram, UnreachableCode.protocol);
+      this.port.icmpErrors.unreachable(datagram, UnreachableCode.protocol, ownSource(datagram));
       return;
     }
     this.port.traffic.delivered++;
     handler(datagram, iface);
   }
+}
+
+/** A node refusing a datagram sent to one of its addresses answers from that address (not from a broadcast). */
+function ownSource(datagram: Ipv4Datagram): number | undefined {
+  return datagram.destination === LIMITED_BROADCAST ? undefined : datagram.destination;
 }

@@ -1,9 +1,14 @@
-import { decodeEthernet, EtherType } from '../wire/ethernet.ts';
+import { EtherType } from '../wire/ethernet.ts';
+import { decodeTaggedEthernet } from '../wire/dot1q.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
-import { BROADCAST_MAC, type MacAddress } from '../wire/mac-address.ts';
+import { BROADCAST_MAC, isGroupMac, type MacAddress } from '../wire/mac-address.ts';
 import type { AccessList } from './acl-types.ts';
 import type { ArpResolver } from './arp-resolver.ts';
+import { InterfaceActivity, type InterfaceCounters } from './interface-activity.ts';
 import type { Link } from './link.ts';
+import type { SerialPort } from './serial-port.ts';
+
+export type { InterfaceCounters } from './interface-activity.ts';
 
 /** What a link delivers to: the node that owns the interface. */
 export interface InterfaceOwner {
@@ -12,16 +17,8 @@ export interface InterfaceOwner {
   receive(iface: NetInterface, bytes: Uint8Array): void;
   /** The node's neighbour resolution, which takes the ARP packets that arrive. */
   readonly arp: ArpResolver;
-}
-
-/** Frames and their bytes (Ethernet header and padding included), as `show interfaces` counts them. */
-export interface InterfaceCounters {
-  packetsIn: number;
-  bytesIn: number;
-  packetsOut: number;
-  bytesOut: number;
-  /** Frames for another station's MAC, which a hub brings and the port ignores. */
-  framesIgnored: number;
+  /** Virtual time, for the interface's last-frame times and rates; without it only the counters move. */
+  now?(): number;
 }
 
 /**
@@ -48,9 +45,18 @@ export class NetInterface {
   proxyArp = true;
   /** A software interface (Loopback): its line protocol needs no link. */
   virtual = false;
+  /** A WIC serial port: point-to-point, no ARP, its line protocol from both ends' settings. */
+  serial?: SerialPort;
+  /** The IEEE 802.1Q VLAN it tags what it sends with and takes frames of (a dot1Q subinterface, a host on a VLAN). */
+  vlan?: number;
+  /** A subinterface's port: it shares the port's link, MAC and state. */
+  parentPort?: NetInterface;
+  /** A port's subinterfaces; those with a VLAN are ends of the port's link too. */
+  readonly subinterfaces: NetInterface[] = [];
   inboundAcl?: AccessList;
   outboundAcl?: AccessList;
-  readonly counters: InterfaceCounters = { packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, framesIgnored: 0 };
+  /** What `show interfaces` reports: frames, bytes, broadcasts, last-frame times, 5-minute rates. */
+  readonly activity = new InterfaceActivity();
 
   constructor(node: InterfaceOwner, name: string, mac: MacAddress, address?: Ipv4Address, mask?: Ipv4Address) {
     this.node = node;
@@ -58,6 +64,11 @@ export class NetInterface {
     this.mac = mac;
     this.address = address;
     this.mask = mask;
+  }
+
+  /** The raw frame counters (never cleared: `clear counters` only moves the activity's baseline). */
+  get counters(): InterfaceCounters {
+    return this.activity.counters;
   }
 
   /** Whether the interface answers ARP for `address`: its own, or one of its aliases. */
@@ -72,6 +83,8 @@ export class NetInterface {
 
   /** Line protocol up: administratively up and, for hardware, cabled to a link that is up. */
   get lineUp(): boolean {
+    if (this.serial !== undefined) return this.serial.protocolUp;
+    if (this.parentPort !== undefined) return this.adminUp && this.parentPort.lineUp;
     return this.adminUp && (this.virtual || (this.link !== undefined && this.link.up));
   }
 
@@ -82,19 +95,30 @@ export class NetInterface {
 
   /** A frame from the link: IPv4 to the node's IP stack, ARP to its resolver, anything else ignored. */
   deliverFrame(bytes: Uint8Array): void {
-    const frame = decodeEthernet(bytes);
-    if (!frame.ok || !this.accepts(frame.value.destination)) {
+    if (this.serial !== undefined) return this.deliverSerialFrame(this.serial, bytes);
+    const frame = decodeTaggedEthernet(bytes);
+    if (!frame.ok || frame.value.tag?.vlanId !== this.vlan || !this.accepts(frame.value.destination)) {
       this.counters.framesIgnored++;
       return;
     }
-    this.counters.packetsIn++;
-    this.counters.bytesIn += bytes.length;
+    // A port that is shut (or reloading) counts nothing, as its controller is stopped.
+    if (this.adminUp) this.activity.noteInput(bytes.length, isGroupMac(frame.value.destination), this.node.now?.());
     if (frame.value.etherType === EtherType.ipv4) this.node.receive(this, frame.value.payload);
     else if (frame.value.etherType === EtherType.arp) this.node.arp.receive(this, frame.value.payload);
   }
 
+  /** A serial port takes what its cable brings in its own encapsulation; the rest is counted and ignored. */
+  private deliverSerialFrame(serial: SerialPort, bytes: Uint8Array): void {
+    const datagram = serial.datagramOf(bytes);
+    if (datagram === undefined) {
+      this.counters.framesIgnored++;
+      return;
+    }
+    this.activity.noteInput(bytes.length, false, this.node.now?.());
+    this.node.receive(this, datagram);
+  }
+
   noteTransmitted(bytes: Uint8Array): void {
-    this.counters.packetsOut++;
-    this.counters.bytesOut += bytes.length;
+    this.activity.noteOutput(bytes.length, this.node.now?.());
   }
 }

@@ -1,6 +1,8 @@
 import type { IosConfig } from '../ios/config/config-model.ts';
 import { findAccessList } from '../ios/config/config-model.ts';
-import { isPhysical } from '../ios/config/interfaces.ts';
+import { isPhysical, isSubinterface, type InterfaceConfig } from '../ios/config/interfaces.ts';
+import type { SerialPort } from '../net/serial-port.ts';
+import type { NetInterface } from '../net/net-interface.ts';
 import type { IpNode } from '../net/ip-node.ts';
 import { inSubnet } from '../wire/ipv4-address.ts';
 import { NAT_DEFAULT_TIMEOUTS, type NatRule, type NatSettings, type NatTimeouts } from '../net/nat-types.ts';
@@ -14,10 +16,13 @@ export function applyConfig(config: IosConfig, node: IpNode): void {
   for (const settings of config.interfaces) {
     configured.add(settings.name);
     const iface = node.interface(settings.name) ?? node.addInterface(settings.name);
-    iface.virtual = !isPhysical(settings.name);
+    iface.virtual = !isPhysical(settings.name) && !isSubinterface(settings.name);
     iface.address = settings.address?.address;
     iface.mask = settings.address?.mask;
+    const wasAdminUp = iface.adminUp;
     iface.adminUp = !settings.shutdown;
+    if (iface.serial !== undefined) applySerial(iface.serial, settings, wasAdminUp !== iface.adminUp);
+    if (iface.parentPort !== undefined) applyVlan(iface, settings.dot1q);
     // IOS lets an access-group name a list that does not exist yet: it filters nothing until it does.
     iface.inboundAcl = settings.accessGroupIn === undefined ? undefined : findAccessList(config, settings.accessGroupIn);
     iface.outboundAcl = settings.accessGroupOut === undefined ? undefined : findAccessList(config, settings.accessGroupOut);
@@ -35,6 +40,24 @@ export function applyConfig(config: IosConfig, node: IpNode): void {
   node.setStaticRoutes(config.staticRoutes);
   node.classless = config.ip.classless;
   node.nat.configure(natSettings(config));
+}
+
+/** A Serial port's settings; the far end hears of them, and of a shutdown, since its line protocol depends on them. */
+function applySerial(serial: SerialPort, settings: InterfaceConfig, adminChanged: boolean): void {
+  serial.configure({
+    encapsulation: settings.encapsulation ?? 'hdlc',
+    keepalive: !settings.kept.includes('no keepalive'),
+    ...(settings.clockRate === undefined ? {} : { clockRateBps: settings.clockRate }),
+  });
+  if (adminChanged) serial.announce();
+}
+
+/** A subinterface with `encapsulation dot1Q N` is an end of its port's link on VLAN N; without one it is on no link. */
+function applyVlan(sub: NetInterface, vlan: number | undefined): void {
+  if (sub.vlan === vlan && (vlan === undefined || sub.link === sub.parentPort?.link)) return;
+  sub.link?.detach(sub);
+  sub.vlan = vlan;
+  if (vlan !== undefined) sub.parentPort?.link?.attach(sub);
 }
 
 /** Static NAT globals inside an outside interface's subnet: IOS answers ARP for them on that interface. */

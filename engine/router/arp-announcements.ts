@@ -30,6 +30,6 @@ export class ArpAnnouncements {
 
   private current(name: string): Set<Ipv4Address> {
     const iface = this.node.interface(name)!;
-    return new Set(iface.lineUp && !iface.virtual ? iface.addresses() : []);
+    return new Set(iface.lineUp && !iface.virtual && iface.serial === undefined ? iface.addresses() : []);
   }
 }

@@ -16,10 +16,16 @@ export function buildCryptoPolicies(config: IosConfig): Map<string, CryptoPolicy
   for (const iface of config.interfaces) {
     if (iface.cryptoMap === undefined || iface.address === undefined) continue;
     const entries = config.crypto.cryptoMaps.filter((entry) => entry.map === iface.cryptoMap);
-    const context = { interfaceName: iface.name, localAddress: iface.address.address };
+    const context = { interfaceName: iface.name, localAddress: mapLocalAddress(config, iface.cryptoMap) ?? iface.address.address };
     byInterface.set(iface.name, entries.flatMap((entry) => policiesOf(config, entry, context)));
   }
   return byInterface;
+}
+
+/** `crypto map MAP local-address IF`: that interface's address, when it has one (else the map's own interface's). */
+function mapLocalAddress(config: IosConfig, map: string): number | undefined {
+  const name = config.crypto.mapLocalAddresses[map];
+  return name === undefined ? undefined : config.interfaces.find((iface) => iface.name === name)?.address?.address;
 }
 
 interface InterfaceContext {

@@ -7,7 +7,10 @@ export const LINE_PROTOCOL_DELAY_MS = 1000;
 
 interface InterfaceState {
   adminUp: boolean;
+  /** The link itself: a cable that is up (for a Serial, with the far end not shut down). */
   carrier: boolean;
+  /** The line protocol (a Serial's also needs clocking and the same encapsulation at both ends). */
+  protocol: boolean;
 }
 
 /**
@@ -28,8 +31,10 @@ export class InterfaceEvents {
   /** Compares every interface with what was known and logs the differences. */
   check(): void {
     for (const iface of this.node.interfaces) {
+      // A subinterface follows its port and logs nothing of its own (unconfirmed for 12.2).
+      if (iface.parentPort !== undefined) continue;
       const now = this.stateOf(iface.name);
-      const before = this.known.get(iface.name) ?? { adminUp: false, carrier: now.carrier };
+      const before = this.known.get(iface.name) ?? { adminUp: false, carrier: now.carrier, protocol: false };
       this.known.set(iface.name, now);
       this.report(iface.name, before, now);
     }
@@ -38,14 +43,9 @@ export class InterfaceEvents {
   private report(name: string, before: InterfaceState, now: InterfaceState): void {
     const wasUp = before.adminUp && before.carrier;
     const isUp = now.adminUp && now.carrier;
-    if (before.adminUp && !now.adminUp) {
-      this.log(IosText.linkAdminDown(name));
-      if (wasUp) this.lineProtocolLater(name, 'down');
-    } else if (wasUp !== isUp && now.adminUp) {
-      const state = isUp ? 'up' : 'down';
-      this.log(IosText.linkUpDown(name, state));
-      this.lineProtocolLater(name, state);
-    }
+    if (before.adminUp && !now.adminUp) this.log(IosText.linkAdminDown(name));
+    else if (wasUp !== isUp && now.adminUp) this.log(IosText.linkUpDown(name, isUp ? 'up' : 'down'));
+    if (before.protocol !== now.protocol) this.lineProtocolLater(name, now.protocol ? 'up' : 'down');
   }
 
   private lineProtocolLater(name: string, state: 'up' | 'down'): void {
@@ -54,7 +54,9 @@ export class InterfaceEvents {
 
   private stateOf(name: string): InterfaceState {
     const iface = this.node.interface(name)!;
-    return { adminUp: iface.adminUp, carrier: iface.virtual || (iface.link?.up ?? false) };
+    const cabled = iface.link?.up ?? false;
+    const carrier = iface.virtual || (iface.serial === undefined ? cabled : cabled && (iface.serial.peer?.adminUp ?? false));
+    return { adminUp: iface.adminUp, carrier, protocol: iface.lineUp };
   }
 
   private remember(): void {

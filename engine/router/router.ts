@@ -2,15 +2,20 @@ import type { Sim } from '../sim/sim.ts';
 import { IpNode } from '../net/ip-node.ts';
 import { routerMacBase } from '../net/mac-addresses.ts';
 import type { PingRequest, PingResult } from '../net/ping-types.ts';
+import { TracerouteSession } from '../net/traceroute.ts';
+import type { TracerouteRequest, TracerouteResult } from '../net/traceroute-types.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import {
-  HARDWARE_INTERFACES, IOS_BOOT_CLOCK_MS, IosDevice, createDebugFlags, formatTimestamp, parseLogTimestamp,
+  IOS_BOOT_CLOCK_MS, IosDevice, createDebugFlags, formatTimestamp, parseLogTimestamp,
   type DebugSubsystem, type RouterServices, type TimestampFormat,
 } from '../ios/index.ts';
+import type { InterfaceActivityReport } from '../ios/router-services.ts';
 import { IOS_C2600_CPU_COSTS, type CpuCosts } from '../ike/index.ts';
 import { IosText, SHOW_VERSION_HEAD } from '../ios/messages.ts';
-import { isPhysical } from '../ios/config/interfaces.ts';
-import { SyslogLog, loggingSettings } from '../ios/session/syslog-log.ts';
+import { arpDebugMessage } from '../ios/debug/arp-debug.ts';
+import { chassisInterfaces, isPhysical, type WicModel } from '../ios/config/interfaces.ts';
+import { SerialPort } from '../net/serial-port.ts';
+import { SyslogLog, loggingSettings, severityOf } from '../ios/session/syslog-log.ts';
 import { applyConfig } from './apply-config.ts';
 import { ArpAnnouncements } from './arp-announcements.ts';
 import { InterfaceEvents } from './interface-events.ts';
@@ -26,6 +31,8 @@ export interface RouterOptions {
   cpu?: { dhMs?: number };
   /** The MAC of FastEthernet0/0 (FastEthernet0/1 has the next); default: from the name. */
   macBase?: number;
+  /** The WAN interface cards in WIC slots W0 and W1 (undefined: an empty slot). */
+  wics?: readonly (WicModel | undefined)[];
 }
 
 /** A configuration line IOS refused while loading, with its column and the console text IOS printed. */
@@ -66,6 +73,8 @@ export class Router {
   /** The `debug` switches: runtime state, off after every boot. */
   readonly debug = createDebugFlags();
   private readonly sim: Sim;
+  /** Its hardware interfaces: the chassis's FastEthernets and its WICs' Serials. */
+  private readonly hardware: readonly string[];
   /** Virtual time at which IOS started: the clock runs from `*Mar  1 00:00:00` then. */
   private bootedAtMs: number;
   private interfaceEvents: InterfaceEvents | undefined;
@@ -81,6 +90,8 @@ export class Router {
   private down = false;
   /** Keys of the SAs of earlier boots: captures outlive a reload. */
   private retiredKeys: KeyRows = { espSa: [], ahSa: [], ikeDecryption: [] };
+  /** Traces run so far: each takes its own UDP source port. */
+  private traceroutes = 0;
 
   constructor(sim: Sim, options: RouterOptions) {
     this.sim = sim;
@@ -88,11 +99,16 @@ export class Router {
     const clock = options.clock === undefined ? undefined : parseLogTimestamp(options.clock);
     this.bootedAtMs = clock === undefined ? 0 : IOS_BOOT_CLOCK_MS - clock;
     this.node = new IpNode(sim, options.name, { forwarding: true, macBase: options.macBase ?? routerMacBase(options.name) });
-    for (const name of HARDWARE_INTERFACES) this.node.addInterface(name);
-    this.currentDevice = new IosDevice({ hostname: options.name, services: this.services() });
+    this.hardware = chassisInterfaces(options.wics);
+    for (const name of this.hardware) {
+      const iface = this.node.addInterface(name);
+      if (name.startsWith('Serial')) iface.serial = new SerialPort(iface);
+    }
+    this.currentDevice = new IosDevice({ hostname: options.name, services: this.services(), hardware: this.hardware });
     applyConfig(this.device.config, this.node);
     this.cpuCosts = routerCpuCosts(options.cpu);
     this.currentCrypto = this.startCrypto();
+    this.node.arp.onEvent((event) => this.debug.arp && this.debugMessage('arp', arpDebugMessage(event)));
   }
 
   /** The IOS console and configuration of the running image (a reload starts a new one). */
@@ -218,6 +234,10 @@ export class Router {
       uptimeMs: () => this.uptimeMs(),
       clockMs: () => IOS_BOOT_CLOCK_MS + this.uptimeMs(),
       interfaceLineUp: (name) => this.node.interface(name)?.lineUp ?? false,
+      interfaceStatusUp: (name) => {
+        const iface = this.node.interface(name);
+        return iface?.serial?.statusUp ?? iface?.lineUp ?? false;
+      },
       routes: () => this.node.routingTable().routes(),
       ping: (request) => this.runPing(request),
       onConfigChanged: () => this.configChanged(),
@@ -226,6 +246,9 @@ export class Router {
       crypto: () => this.crypto.services(),
       nat: () => this.node.nat,
       arp: () => ({ table: () => this.node.arpTable(), clear: () => this.node.arp.clear() }),
+      interfaceActivity: (name) => this.interfaceActivity(name),
+      clearCounters: (name) => this.clearCounters(name),
+      traceroute: (request) => this.runTraceroute(request),
       cryptoMapInstances: () => this.crypto.dynamicMapInstances(this.device.config),
       logging: () => this.syslogLog,
       reload: () => this.reload(),
@@ -262,8 +285,10 @@ export class Router {
     this.lastStampMs = at;
     const uptime = at - this.bootedAtMs;
     const timestamp = formatTimestamp(format, IOS_BOOT_CLOCK_MS + uptime, uptime);
-    this.console.recordMessage(timestamp, message);
-    this.syslogLog.record(timestamp === '' ? message : `${timestamp}: ${message}`, message, loggingSettings(this.device.config));
+    const settings = loggingSettings(this.device.config);
+    // `logging console LEVEL` (or `no logging console`) decides what reaches the console; the rest is counted and buffered.
+    if (settings.console !== undefined && severityOf(message) <= settings.console) this.console.recordMessage(timestamp, message);
+    this.syslogLog.record(timestamp === '' ? message : `${timestamp}: ${message}`, message, settings);
   }
 
   /** The Wireshark key rows of every SA this router had, across reloads. */
@@ -290,10 +315,14 @@ export class Router {
     this.retiredKeys = this.wiresharkKeys();
     this.crypto.stop();
     for (const iface of this.node.interfaces) iface.adminUp = false;
+    // A Serial's far end loses its carrier with it.
+    for (const iface of this.node.interfaces) iface.serial?.announce();
     // The interfaces went down: when they come up after the boot, their addresses are announced again.
     this.arpAnnouncements?.check();
     this.node.nat.clearDynamic();
     this.node.arp.clear();
+    // The new image counts from zero and has never seen a frame.
+    for (const iface of this.node.interfaces) iface.activity.reset();
     this.sim.schedule(RELOAD_IMAGE_LOAD_MS, () => {
       this.bootedAtMs = this.sim.now();
       this.syslogLog = new SyslogLog();
@@ -306,7 +335,7 @@ export class Router {
     const startup = this.device.startupConfigText;
     this.boots++;
     for (const subsystem of Object.keys(this.debug) as DebugSubsystem[]) this.debug[subsystem] = false;
-    this.currentDevice = new IosDevice({ hostname: this.name, services: this.services() });
+    this.currentDevice = new IosDevice({ hostname: this.name, services: this.services(), hardware: this.hardware });
     this.currentCrypto = this.startCrypto();
     this.down = false;
     this.interfaceEvents = new InterfaceEvents(this.sim, this.node, (message) => this.syslog(message));
@@ -317,6 +346,25 @@ export class Router {
     for (const iface of this.device.config.interfaces) {
       if (iface.shutdown && isPhysical(iface.name)) this.syslog(IosText.linkAdminDown(iface.name));
     }
+  }
+
+  private interfaceActivity(name: string): InterfaceActivityReport | undefined {
+    const iface = this.node.interface(name);
+    if (iface === undefined) return undefined;
+    const nowMs = this.sim.now();
+    return { mac: iface.mac, statistics: iface.activity.statistics(nowMs), nowMs };
+  }
+
+  private clearCounters(name: string | undefined): void {
+    const nowMs = this.sim.now();
+    for (const iface of this.node.interfaces) if (name === undefined || iface.name === name) iface.activity.clear(nowMs);
+  }
+
+  private runTraceroute(request: TracerouteRequest): TracerouteResult {
+    const session = new TracerouteSession(this.node, request, this.traceroutes++);
+    session.start();
+    this.sim.runUntil(() => session.done, this.sim.now() + session.worstCaseMs + PING_SLACK_MS);
+    return session.result;
   }
 
   private runPing(request: PingRequest): PingResult {

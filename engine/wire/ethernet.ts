@@ -56,8 +56,11 @@ export function decodeEthernet(bytes: Uint8Array): Decoded<EthernetFrame> {
  * frames of other types.
  */
 export function ipv4PayloadOf(frameBytes: Uint8Array): Uint8Array | undefined {
-  if (frameBytes.length < ETHERNET_HEADER_LENGTH || readUint16(frameBytes, 12) !== EtherType.ipv4) return undefined;
-  const payload = frameBytes.subarray(ETHERNET_HEADER_LENGTH);
+  // An 802.1Q tag (TPID 0x8100) puts the EtherType 4 bytes further on.
+  const tagged = frameBytes.length >= ETHERNET_HEADER_LENGTH + 4 && readUint16(frameBytes, 12) === 0x8100;
+  const typeAt = tagged ? 16 : 12;
+  if (frameBytes.length < typeAt + 2 || readUint16(frameBytes, typeAt) !== EtherType.ipv4) return undefined;
+  const payload = frameBytes.subarray(typeAt + 2);
   if (payload.length >= 4 && payload[0]! >> 4 === 4) {
     const totalLength = readUint16(payload, 2);
     if (totalLength >= 20 && totalLength <= payload.length) return payload.slice(0, totalLength);

@@ -10,6 +10,8 @@ export const PCAP_VERSION_MAJOR = 2;
 export const PCAP_VERSION_MINOR = 4;
 export const LINKTYPE_RAW = 101;
 export const LINKTYPE_ETHERNET = 1;
+/** PPP in HDLC-like framing or Cisco HDLC, told apart per frame by its first byte: a serial link's captures. */
+export const LINKTYPE_PPP_HDLC = 50;
 export const PCAP_GLOBAL_HEADER_LENGTH = 24;
 export const PCAP_RECORD_HEADER_LENGTH = 16;
 export const DEFAULT_SNAP_LENGTH = 65535;

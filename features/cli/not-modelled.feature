@@ -107,10 +107,10 @@ Feature: What the lab does not model is said, not hidden
   Scenario: A configuration line the lab can neither carry out nor keep is refused with the notice
     When I try to configure "fred" with:
       """
-      class-map match-all VOICE
+      no ip routing
       """
     Then the configuration fails with:
       """
-      fred(config)#class-map match-all VOICE
-      % tedlab: "class-map match-all VOICE" is not modelled, so tedlab refuses it (tedlab does not emulate this command)
+      fred(config)#no ip routing
+      % tedlab: "no ip routing" is not modelled, so tedlab refuses it (the lab's routers always route IP)
       """

@@ -31,6 +31,8 @@ export interface SlotPortToken extends Named {
   kind: 'slot-port';
   slot: [number, number];
   port: [number, number];
+  /** A subinterface number may follow (`0/0.10`): its range. */
+  sub?: [number, number];
 }
 
 export interface SimpleArgumentToken extends Named {
@@ -40,7 +42,7 @@ export interface SimpleArgumentToken extends Named {
 export type Token = KeywordToken | NumberToken | SlotPortToken | SimpleArgumentToken;
 
 const RANGE = /^<(-?\d+)-(-?\d+)>$/;
-const SLOT_PORT = /^<(\d+)-(\d+)>\/<(\d+)-(\d+)>$/;
+const SLOT_PORT = /^<(\d+)-(\d+)>\/<(\d+)-(\d+)>(?:\.<(\d+)-(\d+)>)?$/;
 
 /** Reads one syntax word such as `host`, `%FastEthernet`, `<1-99>$list` or `A.B.C.D$peer`. */
 export function parseTokenSpec(spec: string): Token {
@@ -53,8 +55,10 @@ export function parseTokenSpec(spec: string): Token {
   if (range) return { kind: 'number', min: Number(range[1]), max: Number(range[2]), ...named(body) };
   const slotPort = SLOT_PORT.exec(body);
   if (slotPort) {
-    const [, s1, s2, p1, p2] = slotPort.map(Number);
-    return { kind: 'slot-port', slot: [s1!, s2!], port: [p1!, p2!], ...named(body) };
+    const [, s1, s2, p1, p2, u1, u2] = slotPort.map(Number);
+    // `?` shows the slot/port part; the subinterface number is optional and not listed.
+    const token: SlotPortToken = { kind: 'slot-port', slot: [s1!, s2!], port: [p1!, p2!], ...named(body.replace(/\..*$/, '')) };
+    return slotPort[5] === undefined ? token : { ...token, sub: [u1!, u2!], name: explicitName ?? body };
   }
   const attachNumber = body.startsWith('%');
   const text = attachNumber ? body.slice(1) : body;
@@ -82,7 +86,9 @@ export function argumentAccepts(token: Token, word: string): boolean {
     case 'number':
       return inRange(word, token.min, token.max);
     case 'slot-port': {
-      const parts = word.split('/');
+      const [main = '', sub, ...extra] = word.split('.');
+      if (extra.length > 0 || (sub !== undefined && (token.sub === undefined || !inRange(sub, token.sub[0], token.sub[1])))) return false;
+      const parts = main.split('/');
       return (
         parts.length === 2 &&
         inRange(parts[0]!, token.slot[0], token.slot[1]) &&

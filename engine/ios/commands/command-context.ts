@@ -28,7 +28,16 @@ export type ModeId =
   | 'config-line'
   | 'config-router'
   | 'dhcp-config'
-  | 'config-route-map';
+  | 'config-route-map'
+  | 'config-cmap'
+  | 'config-pmap'
+  | 'config-pmap-c'
+  | 'config-keychain'
+  | 'config-keychain-key'
+  | 'config-time-range'
+  | 'config-dial-peer'
+  | 'config-voiceport'
+  | 'config-controller';
 
 /** A mode together with the object its sub-commands edit. */
 export type ModeState =
@@ -40,7 +49,10 @@ export type ModeState =
   | { id: 'config-crypto-map'; target: CryptoMapSettings }
   | { id: 'config-ext-nacl' | 'config-std-nacl'; target: AccessList }
   | { id: 'config-line'; target: LineSection }
-  | { id: 'config-router' | 'dhcp-config' | 'config-route-map'; target: KeptSection };
+  | { id: 'config-router' | 'dhcp-config' | 'config-route-map'; target: KeptSection }
+  | { id: 'config-cmap' | 'config-pmap' | 'config-keychain' | 'config-time-range' | 'config-dial-peer' | 'config-voiceport' | 'config-controller'; target: KeptSection }
+  /** A section inside another (`class X` of a policy-map): its lines, and the section `exit` returns to. */
+  | { id: 'config-pmap-c' | 'config-keychain-key'; target: KeptSection; parent: KeptSection };
 
 export type ModeTarget<Id extends ModeId> = Extract<ModeState, { id: Id }> extends { target: infer T } ? T : never;
 

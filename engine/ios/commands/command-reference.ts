@@ -1,3 +1,4 @@
+import { REFUSED } from './kept-vocabulary.ts';
 import type { CompiledCommand } from '../cli/command-types.ts';
 import type { CommandSpec, CommandStatus, ModeId } from './command-context.ts';
 import { MODE_IDS, MODE_TABLES, promptSuffix, type ModeTables } from './mode-table.ts';
@@ -26,6 +27,15 @@ const MODE_TITLES: Record<ModeId, string> = {
   'config-router': 'Routing process',
   'dhcp-config': 'DHCP pool',
   'config-route-map': 'Route-map entry',
+  'config-cmap': 'QoS class-map',
+  'config-pmap': 'QoS policy-map',
+  'config-pmap-c': 'QoS policy-map class',
+  'config-keychain': 'Key chain',
+  'config-keychain-key': 'Key chain key',
+  'config-time-range': 'Time range',
+  'config-dial-peer': 'Voice dial peer',
+  'config-voiceport': 'Voice port',
+  'config-controller': 'T1/E1 controller',
 };
 
 const STATUS_WORDS: Record<CommandStatus, string> = {
@@ -73,11 +83,17 @@ const HEADER = [
   '- **kept**: accepted, kept and shown in `show running-config` as typed (in IOS\'s canonical',
   '  spelling), but not carried out. The console says so once per router and topic',
   '  (`% tedlab: "router ospf 1" is accepted but not modelled (no OSPF in this lab)`), and the',
-  '  lab lists it (`lab.notModelled()`);',
+  '  lab lists it (`lab.notModelled()`). Where the lab does not know a kept line\'s grammar, it',
+  '  checks the keywords and keeps the rest (`[LINE]`) exactly as typed, so that a real',
+  '  configuration loads (`ip ssh time-out 60`, `tacacs-server host ...`, `class-map` and its',
+  '  `(config-cmap)#` lines);',
   '- **known only**: a keyword of the 12.2 image the lab does not emulate. An exec command answers',
-  '  with a one-line tedlab notice instead of output; a configuration line is refused with the',
-  '  notice (a lab whose configuration has one fails to load as "Not modelled by tedlab"). What',
-  '  follows a known-only keyword (`LINE`) is not checked.',
+  '  with a one-line tedlab notice instead of output. What follows a known-only keyword (`LINE`)',
+  '  is not checked. The configuration lines below stay known only and are refused with the',
+  '  notice (a lab whose configuration has one fails to load as "Not modelled by tedlab"),',
+  '  because keeping them would let the lab silently forward or answer unlike the router:',
+  '',
+  ...Object.entries(REFUSED).map(([path, reason]) => `  - \`${path === 'ip routing' ? 'no ip routing' : path}\`: ${reason};`),
   '',
   'Abbreviations resolve against all of them, as on the real image: `di` is ambiguous between',
   '`dir`, `disable` and `disconnect`. `INTERFACE` is an interface name such as `FastEthernet0/1`',

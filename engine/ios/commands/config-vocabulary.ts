@@ -1,10 +1,12 @@
 import type { CommandSpec } from './command-context.ts';
-import { vocabularyCommands, type VocabularyLevel } from './vocabulary.ts';
+import { vocabularyKeeper, refusalReason } from './kept-vocabulary.ts';
+import { vocabularyCommands, type VocabularyLevel, type VocabularyOptions } from './vocabulary.ts';
 
 /**
- * Configuration keywords of a c2600's 12.2 image that the lab neither carries out nor keeps.
- * A line using one is refused with a tedlab notice (and a lab whose configuration has one
- * fails to load as "not modelled"), rather than with the `% Invalid input` of a typo.
+ * Configuration keywords of a c2600's 12.2 image that the lab does not model. A line using one
+ * is kept as typed after its keywords, rendered back and noticed (kept-vocabulary.ts), so a real
+ * configuration loads; the few in kept-vocabulary.ts's REFUSED list are refused with a tedlab
+ * notice instead. Either way a typo still gets IOS's `% Invalid input` and its caret.
  * Sources: TEXT-SOURCES.md, "Command vocabulary".
  */
 
@@ -15,6 +17,7 @@ const GLOBAL: VocabularyLevel = {
   bridge: 'Bridge Group.',
   buffers: 'Adjust system buffer pool parameters',
   'busy-message': 'Display message when connection to host fails',
+  call: 'Configure Call parameters',
   'chat-script': 'Define a modem chat script',
   'class-map': 'Configure QoS Class Map',
   'config-register': 'Define the configuration register',
@@ -34,6 +37,7 @@ const GLOBAL: VocabularyLevel = {
   'map-class': 'Configure static map class',
   'map-list': 'Configure static map list',
   menu: 'Define a user-interface menu',
+  mgcp: 'Enable Media Gateway Control Protocol',
   modemcap: 'Modem Capabilities database',
   netbios: 'NETBIOS access control filtering',
   partition: 'Partition device',
@@ -58,10 +62,30 @@ const GLOBAL: VocabularyLevel = {
 
 /** Keywords under modelled or kept global commands (`ip`, `crypto`, `logging`, ...). */
 const UNDER_GLOBAL: VocabularyLevel = {
+  aaa: {
+    help: 'Authentication, Authorization and Accounting.',
+    below: {
+      'session-id': 'AAA Session ID',
+      'dnis': 'Associate certain AAA services to a DNIS number',
+      'server': 'Local AAA server',
+      'group': 'AAA group definitions',
+    },
+  },
+  clock: { help: 'Configure time-of-day clock', below: { 'summer-time': 'Configure summer (daylight savings) time', 'calendar-valid': 'Calendar time is authoritative' } },
   ip: {
     help: 'Global IP configuration subcommands',
     below: {
       'as-path': 'BGP autonomous system path filter',
+      bootp: { help: 'Config BOOTP services', below: { server: { help: 'Enable BOOTP server', tail: '' } } },
+      http: {
+        help: 'HTTP server configuration',
+        below: {
+          'access-class': 'Restrict access by access-class',
+          authentication: 'Set http authentication method',
+          port: 'HTTP port',
+          'secure-server': { help: 'Enable HTTP secure server', tail: '' },
+        },
+      },
       'bgp-community': 'format for BGP community',
       'community-list': 'Add a community list entry',
       'default-gateway': 'Specify default gateway (if not routing IP)',
@@ -77,8 +101,10 @@ const UNDER_GLOBAL: VocabularyLevel = {
       },
       dns: 'Configure DNS server for a zone',
       'domain-list': 'Domain name to complete unqualified host names.',
-      finger: 'finger server',
+      finger: { help: 'finger server', tail: '[rfc-compliant]', tailHelp: { 'rfc-compliant': 'Comply with RFC 1288' } },
       'forward-protocol': 'Controls forwarding of physical and directed IP broadcasts',
+      audit: 'Intrusion Detection System',
+      inspect: 'Context-based Access Control Engine',
       ftp: 'FTP configuration commands',
       'gratuitous-arps': 'Generate gratuitous ARPs for PPP/SLIP peer addresses',
       icmp: 'ICMP options',
@@ -102,7 +128,13 @@ const UNDER_GLOBAL: VocabularyLevel = {
       key: 'Long term key operations',
       isakmp: {
         help: 'Configure ISAKMP policy',
-        below: { client: 'Set client configuration policy', identity: 'Set the identity which ISAKMP will use' },
+        below: {
+          client: 'Set client configuration policy',
+          identity: 'Set the identity which ISAKMP will use',
+          nat: 'Set a value for NAT keepalive',
+          'invalid-spi-recovery': 'Initiate IKE and send Invalid SPI Notify',
+          xauth: 'Set Extended Authentication values',
+        },
       },
     },
   },
@@ -122,6 +154,13 @@ const UNDER_GLOBAL: VocabularyLevel = {
       engineID: 'Configure a local or remote SNMPv3 engineID',
       group: 'Define a User Security Model group',
       'trap-source': 'Assign an interface for the source address of all traps',
+      ifindex: 'Enable ifindex persistence',
+      'queue-length': 'Message queue length for each TRAP host',
+      'packetsize': 'Largest SNMP packet size',
+      'system-shutdown': 'Enable use of the SNMP reload command',
+      'tftp-server-list': 'Limit TFTP servers used via SNMP',
+      'trap-timeout': 'Set timeout for TRAP message retransmissions',
+      manager: 'Modify SNMP manager parameters',
       user: 'Define a user who can access the SNMP engine',
       view: 'Define an SNMPv2 MIB view',
     },
@@ -134,19 +173,32 @@ const UNDER_GLOBAL: VocabularyLevel = {
       'authentication-key': 'Authentication key for trusted time sources',
       peer: 'Configure NTP peer',
       'trusted-key': 'Key numbers for trusted time sources',
+      'clock-period': 'Length of hardware clock tick',
+      broadcast: 'Configure NTP broadcast service',
+      'max-associations': 'Set maximum number of associations',
     },
   },
   service: {
     help: 'Modify use of network based services',
     below: {
-      'compress-config': 'Compress the configuration file',
-      dhcp: 'Enable DHCP server and relay agent',
-      'exec-wait': 'Delay EXEC startup on noisy lines',
-      'hide-telnet-address': 'Hide destination addresses in telnet command',
-      linenumber: 'enable line number banner for each exec',
-      prompt: 'Enable mode specific prompt',
-      'slave-log': 'Enable log capability of slave IPs',
-      'telnet-zeroidle': 'Set TCP window 0 when connection is idle',
+      alignment: {
+        help: 'Control alignment correction and logging',
+        tail: '(detection|logging)',
+        tailHelp: { detection: 'Enable detection of alignment issues', logging: 'Enable logging of alignment issues' },
+      },
+      'compress-config': { help: 'Compress the configuration file', tail: '' },
+      'decimal-tty': { help: 'Enable decimal mode for TTY lines', tail: '' },
+      dhcp: { help: 'Enable DHCP server and relay agent', tail: '' },
+      'disable-ip-fast-frag': { help: 'Disable IP particle-based fast fragmentation', tail: '' },
+      'exec-callback': { help: 'Enable exec callback', tail: '' },
+      'exec-wait': { help: 'Delay EXEC startup on noisy lines', tail: '' },
+      'hide-telnet-address': { help: 'Hide destination addresses in telnet command', tail: '' },
+      linenumber: { help: 'enable line number banner for each exec', tail: '' },
+      'old-slip-prompts': { help: 'Allow old scripts to operate with slip/ppp', tail: '' },
+      prompt: { help: 'Enable mode specific prompt', tail: 'config', tailHelp: { config: 'Enable configuration mode prompt' } },
+      'pt-vty-logging': { help: 'Log significant VTY-Async events', tail: '' },
+      'slave-log': { help: 'Enable log capability of slave IPs', tail: '' },
+      'telnet-zeroidle': { help: 'Set TCP window 0 when connection is idle', tail: '' },
     },
   },
 };
@@ -154,6 +206,8 @@ const UNDER_GLOBAL: VocabularyLevel = {
 const INTERFACE: VocabularyLevel = {
   arp: 'Set arp type (arpa, probe, snap) or timeout',
   'carrier-delay': 'Specify delay for interface transitions',
+  mop: 'DEC MOP server commands',
+  ntp: 'Configure NTP',
   'custom-queue-list': 'Assign a custom queue list to an interface',
   delay: 'Specify interface throughput delay',
   encapsulation: 'Set encapsulation type for an interface',
@@ -163,6 +217,9 @@ const INTERFACE: VocabularyLevel = {
     help: 'Interface Internet Protocol config commands',
     below: {
       accounting: 'Enable IP accounting on this interface',
+      audit: 'Apply IDS auditing name',
+      inspect: 'Apply inspect name',
+      'route-cache': { help: 'Enable fast-switching cache for outgoing packets', below: { flow: { help: 'Enable Flow fast-switching cache', tail: '' } } },
       authentication: 'authentication subcommands',
       cgmp: 'Enable/disable CGMP',
       'hello-interval': 'Configures IP-EIGRP hello interval',
@@ -199,6 +256,13 @@ const INTERFACE: VocabularyLevel = {
 
 const LINE: VocabularyLevel = {
   autocommand: 'Automatically execute an EXEC command',
+  'absolute-timeout': 'Set absolute timeout for line disconnection',
+  'activation-character': 'Define the activation character',
+  autoselect: 'Set line to autoselect',
+  notify: 'Inform users of output from concurrent sessions',
+  'refuse-message': 'Define a refuse banner',
+  rotary: 'Add line to a rotary group',
+  'vacant-message': 'Define a vacant banner',
   databits: 'Set number of data bits per character',
   exec: 'Start an EXEC process',
   modem: 'Configure the Modem Control Lines',
@@ -211,6 +275,11 @@ function withNoForms(level: VocabularyLevel): VocabularyLevel {
   return { ...level, no: { help: 'Negate a command or set its defaults', below: level } };
 }
 
-export const GLOBAL_VOCABULARY: CommandSpec[] = vocabularyCommands(withNoForms({ ...GLOBAL, ...UNDER_GLOBAL }), { kind: 'config' });
-export const INTERFACE_VOCABULARY: CommandSpec[] = vocabularyCommands(withNoForms(INTERFACE), { kind: 'config' });
-export const LINE_VOCABULARY: CommandSpec[] = vocabularyCommands(withNoForms(LINE), { kind: 'config' });
+const kept = (where: 'global' | 'interface' | 'line'): VocabularyOptions => ({
+  kind: 'config',
+  keep: { ...vocabularyKeeper(where), reason: refusalReason },
+});
+
+export const GLOBAL_VOCABULARY: CommandSpec[] = vocabularyCommands(withNoForms({ ...GLOBAL, ...UNDER_GLOBAL }), kept('global'));
+export const INTERFACE_VOCABULARY: CommandSpec[] = vocabularyCommands(withNoForms(INTERFACE), kept('interface'));
+export const LINE_VOCABULARY: CommandSpec[] = vocabularyCommands(withNoForms(LINE), kept('line'));

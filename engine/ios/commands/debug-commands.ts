@@ -3,7 +3,7 @@ import { DEBUG_SUBSYSTEMS, type DebugSubsystem } from '../debug-flags.ts';
 import { IosText } from '../messages.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
 
-/** `debug crypto ...`, `undebug`, `no debug` and `show debugging`. */
+/** `debug crypto ...`, `debug arp`, `undebug`, `no debug` and `show debugging`. */
 
 const HELP = {
   debug: 'Debugging functions (see also \'undebug\')',
@@ -12,6 +12,7 @@ const HELP = {
   isakmp: 'ISAKMP Key Management',
   engine: 'Crypto Engine Debug Messages',
   ipsec: 'IPSEC processing',
+  'arp$subsystem': 'IP ARP and HP Probe transactions',
   all: 'Enable all debugging',
   debugging: 'State of each debugging option',
   show: 'Show running system information',
@@ -34,16 +35,23 @@ function allOff(ctx: CommandContext): void {
   ctx.print(IosText.allDebuggingOff);
 }
 
+/** The switches that are on, under their subsystem's heading (`Generic IP:`, `Cryptographic Subsystem:`). */
 function showDebugging(ctx: CommandContext): void {
   const flags = ctx.services.debugFlags();
   const on = DEBUG_SUBSYSTEMS.filter(({ id }) => flags[id]);
-  if (on.length === 0) return;
-  ctx.print(IosText.cryptoSubsystemHeading, ...on.map(({ name }) => `  ${IosText.debuggingSwitched(name, true)}`));
+  const headings = [...new Set(on.map(({ heading }) => heading))];
+  for (const heading of headings) {
+    const lines = on.filter((subsystem) => subsystem.heading === heading).map(({ name }) => `  ${IosText.debuggingSwitched(name, true)}`);
+    ctx.print(heading, ...lines);
+  }
 }
 
 export const DEBUG_COMMANDS: CommandSpec[] = [
   { syntax: `debug crypto ${SUBSYSTEM}`, run: switchSubsystem(true) },
   { syntax: `(undebug|no debug) crypto ${SUBSYSTEM}`, run: switchSubsystem(false) },
+  { syntax: 'debug arp$subsystem', run: switchSubsystem(true) },
+  { syntax: 'undebug arp$subsystem', run: switchSubsystem(false) },
+  { syntax: 'no debug arp$subsystem', run: switchSubsystem(false) },
   { syntax: '(undebug|no debug) all', run: allOff },
   { syntax: 'show debugging', run: showDebugging },
 ].map((command) => ({ help: HELP, ...command }));

@@ -17,6 +17,8 @@ import { SESSION_EXEC_COMMANDS } from './session-exec-commands.ts';
 import { CRYPTO_SHOW_COMMANDS } from './crypto-show-commands.ts';
 import { NAT_EXEC_COMMANDS } from './nat-commands.ts';
 import { ARP_EXEC_COMMANDS } from './arp-commands.ts';
+import { INTERFACE_SHOW_COMMANDS } from './interface-show-commands.ts';
+import { TRACEROUTE_COMMANDS } from './traceroute-commands.ts';
 import { renderShowCryptoMap } from '../render/show-crypto-map.ts';
 import { IFNAME, interfaceNameOf } from './shared-grammar.ts';
 
@@ -169,7 +171,10 @@ const USER_LEVEL: CommandSpec[] = [
   {
     syntax: 'show ip interface brief',
     run: (ctx) =>
-      ctx.print(...renderShowIpInterfaceBrief(ctx.config.interfaces, { lineUp: (name) => ctx.services.interfaceLineUp(name) })),
+      ctx.print(...renderShowIpInterfaceBrief(ctx.config.interfaces, {
+        lineUp: (name) => ctx.services.interfaceLineUp(name),
+        statusUp: (name) => ctx.services.interfaceStatusUp?.(name) ?? ctx.services.interfaceLineUp(name),
+      })),
   },
 ];
 
@@ -197,6 +202,8 @@ export const EXEC_COMMANDS: CommandSpec[] = [
   ...DEBUG_COMMANDS,
   ...NAT_EXEC_COMMANDS,
   ...ARP_EXEC_COMMANDS,
+  ...INTERFACE_SHOW_COMMANDS,
+  ...TRACEROUTE_COMMANDS,
   ...CRYPTO_EXEC_COMMANDS,
   ...SESSION_EXEC_COMMANDS,
   ...CRYPTO_SHOW_COMMANDS,

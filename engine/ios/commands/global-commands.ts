@@ -1,6 +1,6 @@
 import type { Args } from '../cli/command-types.ts';
 import { DEFAULT_HOSTNAME, defaultTimestamp, type IosConfig, type ServiceName, type TimestampFormat } from '../config/config-model.ts';
-import { HARDWARE_INTERFACES, newInterface } from '../config/interfaces.ts';
+import { isPhysical, newInterface } from '../config/interfaces.ts';
 import { decodeType7, hashSecret } from '../config/passwords.ts';
 import type { CommandContext, CommandSpec } from './command-context.ts';
 import { NAT_GLOBAL_COMMANDS } from './nat-commands.ts';
@@ -69,12 +69,14 @@ function setEnableSecret(ctx: CommandContext, args: Args): void {
 function enterInterface(ctx: CommandContext, args: Args): void {
   const name = interfaceNameOf(args)!;
   let iface = ctx.config.interfaces.find((candidate) => candidate.name === name);
+  // A port the router lacks (a Serial without its WIC) is refused at its name.
+  if (!iface && isPhysical(name)) return ctx.rejectAt(args.start('ifType') ?? 0);
   if (!iface) {
     iface = newInterface(name);
     ctx.config.interfaces.push(iface);
   }
   // A hardware interface named in the startup config is up unless the section says `shutdown`.
-  if (ctx.origin === 'startup' && (HARDWARE_INTERFACES as readonly string[]).includes(name)) iface.shutdown = false;
+  if (ctx.origin === 'startup' && isPhysical(name)) iface.shutdown = false;
   ctx.enterMode({ id: 'config-if', target: iface });
 }
 

@@ -1,9 +1,10 @@
 import { formatIpv4, inSubnet, networkOf, parseIpv4, prefixLengthOfMask } from '../../wire/ipv4-address.ts';
 import type { Args } from '../cli/command-types.ts';
-import { isPhysical, type InterfaceConfig } from '../config/interfaces.ts';
+import { interfaceType, isSubinterface, type InterfaceConfig } from '../config/interfaces.ts';
 import { IosText } from '../messages.ts';
 import { targetOf, type CommandContext, type CommandSpec } from './command-context.ts';
 import { NAT_INTERFACE_COMMANDS } from './nat-commands.ts';
+import { ENCAPSULATION_COMMANDS } from './encapsulation-commands.ts';
 import { withHelp } from './shared-grammar.ts';
 
 /** `(config-if)#` commands. */
@@ -66,6 +67,7 @@ function setAddress(ctx: CommandContext, args: Args): void {
   const iface = targetOf(ctx, 'config-if');
   const address = parseIpv4(args.get('address')!)!;
   const mask = parseIpv4(args.get('mask')!)!;
+  if (isSubinterface(iface.name) && iface.dot1q === undefined) return ctx.reject(IosText.subinterfaceNeedsVlan);
   const problem = validAddress(ctx, iface, address, mask);
   if (problem) return ctx.reject(problem);
   iface.address = { address, mask };
@@ -74,8 +76,8 @@ function setAddress(ctx: CommandContext, args: Args): void {
 
 function physicalOnly(ctx: CommandContext, apply: (iface: InterfaceConfig) => void): void {
   const iface = targetOf(ctx, 'config-if');
-  // Virtual interfaces have no such sub-command: IOS rejects the first word.
-  if (!isPhysical(iface.name)) return ctx.rejectAt(ctx.line.search(/\S/));
+  // Only an Ethernet port has duplex and speed: elsewhere IOS rejects the first word.
+  if (interfaceType(iface.name)?.name !== 'FastEthernet' || isSubinterface(iface.name)) return ctx.rejectAt(ctx.line.search(/\S/));
   apply(iface);
 }
 
@@ -158,4 +160,5 @@ export const INTERFACE_COMMANDS: CommandSpec[] = withHelp(HELP, [
   { syntax: 'bandwidth <1-10000000>$kbps', run: keepLine },
   { syntax: 'no bandwidth', run: keepLine },
   ...NAT_INTERFACE_COMMANDS,
+  ...ENCAPSULATION_COMMANDS,
 ]);

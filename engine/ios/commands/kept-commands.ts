@@ -30,7 +30,12 @@ const GLOBAL_KEPT: readonly KeptSpec[] = [
   { syntax: `logging buffered [<4096-2147483647>$size] ${LEVEL}`, slot: 'after-boot', keyWords: 2 },
   { syntax: `logging console ${LEVEL}`, slot: 'after-boot', keyWords: 2, defaultOn: true },
   { syntax: 'aaa new-model', slot: 'after-enable', keyWords: 2, topic: TOPICS.aaa },
-  { syntax: 'username WORD$user [privilege <0-15>$priv] password LINE$password', slot: 'after-enable', keyWords: 2, topic: TOPICS.users },
+  {
+    syntax: 'username WORD$user [privilege <0-15>$priv] (password$pw LINE$password|secret$pw LINE$secret)',
+    slot: 'after-enable',
+    keyWords: 2,
+    topic: TOPICS.users,
+  },
   { syntax: 'clock timezone WORD$zone <-23-23>$hours [<0-59>$minutes]', slot: 'before-subnet-zero', keyWords: 2, topic: TOPICS.timezone },
   { syntax: 'ip domain-name WORD$domain', slot: 'ip-global', keyWords: 2, topic: TOPICS.dns },
   { syntax: 'ip name-server A.B.C.D$server', slot: 'ip-global', keyWords: 0, topic: TOPICS.dns },
@@ -43,7 +48,7 @@ const GLOBAL_KEPT: readonly KeptSpec[] = [
   { syntax: 'snmp-server location LINE$text', slot: 'after-access-lists', keyWords: 2, topic: TOPICS.snmp },
   { syntax: 'snmp-server contact LINE$text', slot: 'after-access-lists', keyWords: 2, topic: TOPICS.snmp },
   { syntax: 'snmp-server enable traps [LINE$traps]', slot: 'after-access-lists', keyWords: 0, topic: TOPICS.snmp },
-  { syntax: 'ntp server A.B.C.D$ntpServer [prefer]', slot: 'after-lines', keyWords: 3, topic: TOPICS.ntp },
+  { syntax: 'ntp server A.B.C.D$ntpServer [key <0-4294967295>$ntpKey] [prefer]', slot: 'after-lines', keyWords: 3, topic: TOPICS.ntp },
   { syntax: 'ntp master [<1-15>$stratum]', slot: 'after-lines', keyWords: 2, topic: TOPICS.ntp },
   { syntax: 'ntp update-calendar', slot: 'after-lines', keyWords: 2, topic: TOPICS.ntp },
 ];
@@ -75,6 +80,9 @@ const GLOBAL_KEPT_HELP: HelpTable = {
   $priv: 'User privilege level',
   password: 'Specify the password for the user',
   $password: 'The UNENCRYPTED (cleartext) user password',
+  'secret$pw': 'Specify the secret for the user',
+  'password$pw': 'Specify the password for the user',
+  $secret: 'The UNENCRYPTED (cleartext) user secret',
   clock: 'Configure time-of-day clock',
   timezone: 'Configure time zone',
   $zone: 'name of time zone',
@@ -104,6 +112,8 @@ const GLOBAL_KEPT_HELP: HelpTable = {
   server: 'Configure NTP server',
   $ntpServer: 'IP address of peer',
   prefer: 'Prefer this peer when possible',
+  key: 'Configure peer authentication key',
+  $ntpKey: 'Peer key number',
   master: 'Act as NTP master clock',
   $stratum: 'Stratum number',
   'update-calendar': 'Periodically update calendar with NTP time',
@@ -209,7 +219,7 @@ export const KEPT_GLOBAL_COMMANDS: CommandSpec[] = [
 
 /** `(config-line)#` sub-commands, kept in their line section. */
 const LINE_KEPT: ReadonlyArray<{ syntax: string; keyWords: number }> = [
-  { syntax: 'login [local]', keyWords: 1 },
+  { syntax: 'login [(local|authentication WORD$list)]', keyWords: 1 },
   { syntax: 'password LINE$password', keyWords: 1 },
   { syntax: 'exec-timeout <0-35791>$min [<0-2147483>$sec]', keyWords: 1 },
   { syntax: 'logging synchronous', keyWords: 2 },
@@ -231,6 +241,8 @@ const LINE_KEPT: ReadonlyArray<{ syntax: string; keyWords: number }> = [
 const LINE_HELP: HelpTable = {
   login: 'Enable password checking',
   local: 'Local password checking',
+  authentication: 'authentication parameters',
+  $list: 'Use an authentication list with this name.',
   password: 'Set a password',
   $password: 'The UNENCRYPTED (cleartext) line password',
   'exec-timeout': 'Set the EXEC timeout',

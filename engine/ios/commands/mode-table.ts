@@ -2,6 +2,7 @@ import { compileCommands, type CompiledCommand } from '../cli/command-types.ts';
 import { ACL_COMMANDS, EXTENDED_NACL_COMMANDS, STANDARD_NACL_COMMANDS } from './acl-commands.ts';
 import type { CommandSpec, ModeId } from './command-context.ts';
 import { CRYPTO_COMMANDS } from './crypto-commands.ts';
+import { CRYPTO_LOCAL_ADDRESS_COMMANDS } from './crypto-local-address-commands.ts';
 import { CRYPTO_MAP_COMMANDS, ISAKMP_COMMANDS, TRANSFORM_SET_COMMANDS } from './crypto-submode-commands.ts';
 import { EXEC_COMMANDS } from './exec-commands.ts';
 import { GLOBAL_COMMANDS } from './global-commands.ts';
@@ -15,6 +16,8 @@ import { EXEC_VOCABULARY } from './exec-vocabulary.ts';
 import { CRYPTO_EXTRA_GLOBAL_COMMANDS, CRYPTO_MAP_EXTRA_COMMANDS } from './crypto-extra-commands.ts';
 import { GLOBAL_VOCABULARY, INTERFACE_VOCABULARY, LINE_VOCABULARY } from './config-vocabulary.ts';
 import { modeCommands } from './mode-commands.ts';
+import { KEPT_BLOCK_HEADS, KEPT_BLOCK_MODES } from './kept-blocks.ts';
+import { unshadowedVocabulary } from './vocabulary.ts';
 import { ROUTE_COMMANDS } from './route-commands.ts';
 import { SHARED_HELP } from './shared-grammar.ts';
 
@@ -26,7 +29,7 @@ const SOURCES: Record<ModeId, CommandSpec[]> = {
   config: [
     ...GLOBAL_COMMANDS, ...ROUTE_COMMANDS, ...ACL_COMMANDS, ...CRYPTO_COMMANDS, ...ISAKMP_PEER_GLOBAL_COMMANDS,
     ...KEPT_GLOBAL_COMMANDS, ...KEPT_GLOBAL_LINES, ...ROUTER_GLOBAL_COMMANDS, ...DHCP_ROUTE_MAP_GLOBAL_COMMANDS,
-    ...CRYPTO_EXTRA_GLOBAL_COMMANDS,
+    ...CRYPTO_EXTRA_GLOBAL_COMMANDS, ...CRYPTO_LOCAL_ADDRESS_COMMANDS, ...KEPT_BLOCK_HEADS,
   ],
   'config-if': [...INTERFACE_COMMANDS, ...KEPT_INTERFACE_LINES],
   'config-isakmp': ISAKMP_COMMANDS,
@@ -39,6 +42,7 @@ const SOURCES: Record<ModeId, CommandSpec[]> = {
   'config-router': ROUTER_COMMANDS,
   'dhcp-config': DHCP_POOL_COMMANDS,
   'config-route-map': ROUTE_MAP_COMMANDS,
+  ...KEPT_BLOCK_MODES,
 };
 
 /**
@@ -69,7 +73,7 @@ function commandsOf(mode: ModeId, extensions: CommandExtensions): CommandSpec[] 
   // Exec extensions open to the unprivileged level belong to `>` as well.
   const fromExec = mode === 'user' ? (extensions.exec ?? []).filter((command) => command.userLevel) : [];
   const own = isConfigMode(mode) ? [...SOURCES[mode], ...modeCommands(mode)] : SOURCES[mode];
-  return [...own, ...added, ...fromExec, ...(VOCABULARY[mode] ?? [])];
+  return [...own, ...added, ...fromExec, ...unshadowedVocabulary(VOCABULARY[mode] ?? [], [...own, ...added, ...fromExec])];
 }
 
 export function createModeTables(extensions: CommandExtensions = {}): ModeTables {

@@ -31,6 +31,15 @@ export const TOPICS = {
   banner: management('banners', 'nobody logs in to the lab\'s routers'),
   interfaceTuning: management('interface tuning', 'the lab\'s links do not depend on it'),
   sourceRoute: management('IP source routing', 'the lab\'s hosts send no source-routed packets'),
+  qos: behaviour('QoS', 'class-maps and policy-maps are kept, not applied, in this lab'),
+  keyChains: behaviour('key chains', 'no routing protocol in this lab uses them'),
+  timeRanges: behaviour('time-ranges', 'time-ranges are kept, not applied, in this lab'),
+  voice: behaviour('voice', 'no voice ports in this lab'),
+  controllers: behaviour('controllers', 'no T1/E1 controllers in this lab'),
+  ssh: management('SSH', 'the lab has only its console, logged in already'),
+  services: management('services', 'the lab\'s routers offer no such network service'),
+  management: management('management settings', 'they change only how the box is managed'),
+  interfaceBehaviour: behaviour('interface features', 'the lab\'s interfaces do not carry them out'),
 } as const satisfies Record<string, NotModelledTopic>;
 
 /** An exec or configuration command of the 12.2 vocabulary that the lab does not emulate. */

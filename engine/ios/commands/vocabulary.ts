@@ -1,5 +1,5 @@
 import type { Args, HelpTable } from '../cli/command-types.ts';
-import type { CommandContext, CommandSpec } from './command-context.ts';
+import type { CommandContext, CommandSpec, CommandStatus } from './command-context.ts';
 import { answerKnownCommand, refuseKnownLine, type NotModelledImpact } from './not-modelled.ts';
 import { commandTopic } from './not-modelled-topics.ts';
 
@@ -19,6 +19,8 @@ export interface VocabularyWord {
   below?: VocabularyLevel;
   /** What may follow a leaf, as a syntax; '' for nothing. Default: anything (`[LINE]`). */
   tail?: string;
+  /** `?` help of the keywords in `tail`. */
+  tailHelp?: HelpTable;
   /** Why it is not modelled, when there is more to say than that tedlab does not emulate it. */
   reason?: string;
   /** Also offered at the unprivileged `>` prompt (with everything below it). */
@@ -55,6 +57,16 @@ export interface VocabularyOptions {
   root?: PathStep[];
   /** Whether the root is open at `>`. */
   user?: boolean;
+  /**
+   * Configuration only: keeps a line instead of refusing it (kept-vocabulary.ts). It returns
+   * false for the paths that stay refused; `keeps` says so in advance, for COMMANDS.md.
+   */
+  keep?: {
+    line: (ctx: CommandContext, path: string, line: string) => boolean;
+    keeps: (path: string) => boolean;
+    /** Why a refused path is refused, for its notice. */
+    reason: (path: string) => string | undefined;
+  };
 }
 
 function impactOf(kind: 'exec' | 'config', path: PathStep[]): NotModelledImpact {
@@ -63,14 +75,19 @@ function impactOf(kind: 'exec' | 'config', path: PathStep[]): NotModelledImpact 
 
 function leafCommand(path: PathStep[], word: VocabularyWord, options: VocabularyOptions, user: boolean): CommandSpec {
   const name = path.map((step) => step.keyword).join(' ');
-  const topic = commandTopic(name, impactOf(options.kind, path), word.reason);
+  const topic = commandTopic(name, impactOf(options.kind, path), word.reason ?? options.keep?.reason(name));
   const answer = options.kind === 'exec' ? answerKnownCommand : refuseKnownLine;
+  const { keep } = options;
+  const status: CommandStatus = keep?.keeps(name) ? 'kept' : 'known';
   return {
     syntax: syntaxOf(path, word.tail ?? ANY_TAIL),
-    help: helpOf(path),
-    status: 'known',
+    help: { ...helpOf(path), ...word.tailHelp },
+    status,
     ...(user ? { userLevel: true } : {}),
-    run: (ctx: CommandContext, args: Args) => answer(ctx, topic, args.canonical()),
+    run: (ctx: CommandContext, args: Args) => {
+      if (keep?.line(ctx, name, args.canonical())) return;
+      answer(ctx, topic, args.canonical());
+    },
   };
 }
 
@@ -92,4 +109,28 @@ export function vocabularyCommands(level: VocabularyLevel, options: VocabularyOp
 /** Shorthand for a keyword open at `>` as well. */
 export function user(help: string, rest: Omit<VocabularyWord, 'help' | 'user'> = {}): VocabularyWord {
   return { help, user: true, ...rest };
+}
+
+/** The keywords a syntax starts with, up to its first argument or optional part (`$name` tags left out). */
+function leadingKeywords(syntax: string): string[] {
+  const words: string[] = [];
+  for (const token of syntax.split(' ')) {
+    const keyword = token.replace(/\$\w+$/, '');
+    // Arguments are all capitals (`WORD`, `A.B.C.D`) or bracketed; keywords may hold `:` (`flash:`).
+    if (!/^[A-Za-z][\w.:-]*$/.test(keyword) || /^[A-Z][A-Z.]*$/.test(keyword)) break;
+    words.push(keyword);
+  }
+  return words;
+}
+
+/**
+ * The vocabulary entries no modelled or kept command of the mode begins with: where the lab
+ * models `show ip arp`, the vocabulary's `show ip arp [LINE]` would add a `LINE` to `?`.
+ */
+export function unshadowedVocabulary(vocabulary: readonly CommandSpec[], commands: readonly CommandSpec[]): CommandSpec[] {
+  const modelled = commands.map((command) => leadingKeywords(command.syntax).join(' '));
+  return vocabulary.filter((entry) => {
+    const path = leadingKeywords(entry.syntax).join(' ');
+    return !modelled.some((words) => words === path || words.startsWith(`${path} `));
+  });
 }

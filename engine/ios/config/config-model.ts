@@ -143,6 +143,8 @@ export interface CryptoConfig {
   /** Kept sorted by map (first configured first) and sequence number. */
   cryptoMaps: CryptoMapEntry[];
   dynamicMaps: DynamicMapEntry[];
+  /** `crypto map MAP local-address INTERFACE`: map name -> the interface whose address the map's SAs use. */
+  mapLocalAddresses: Record<string, string>;
 }
 
 /** `ip nat inside source static LOCAL GLOBAL`. */
@@ -179,7 +181,8 @@ export type ConfigSlot =
   | 'before-access-lists'
   | 'after-access-lists'
   | 'before-lines'
-  | 'after-lines';
+  | 'after-lines'
+  | 'services';
 
 export interface KeptLine {
   slot: ConfigSlot;
@@ -190,13 +193,16 @@ export interface KeptLine {
 }
 
 /** Sections the lab keeps without modelling them, each rendered in its own place. */
-export type KeptSectionKind = 'router' | 'dhcp-pool' | 'route-map';
+export type KeptSectionKind =
+  | 'router' | 'dhcp-pool' | 'route-map' | 'class-map' | 'policy-map' | 'key-chain' | 'time-range' | 'dial-peer' | 'controller' | 'voice-port';
 
 /** `router ospf 1`, `ip dhcp pool LAN`, `route-map NAME permit 10`: the head line and its sub-lines as IOS stores them. */
 export interface KeptSection {
   kind: KeptSectionKind;
   head: string;
   lines: string[];
+  /** Sections inside this one (`class X` of a policy-map, `key N` of a key chain), in configured order. */
+  children?: KeptSection[];
 }
 
 /** `line con 0`, `line vty 0 4` ...: kept as text, with their sub-lines. */
@@ -248,8 +254,8 @@ export function defaultIsakmpPolicy(priority: number): IsakmpPolicy {
   return { priority, encryption: 'des', hash: 'sha', authentication: 'rsa-sig', group: 1, lifetimeSeconds: 86400 };
 }
 
-/** The configuration of a c2600 with an empty NVRAM. */
-export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
+/** The configuration of a c2600 with an empty NVRAM; `hardware` lists its ports (default: the two FastEthernets). */
+export function createDefaultConfig(hostname = DEFAULT_HOSTNAME, hardware?: readonly string[]): IosConfig {
   return {
     hostname,
     services: { ...SERVICE_DEFAULTS },
@@ -257,7 +263,7 @@ export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
     enable: {},
     bootSystem: [],
     ip: { subnetZero: true, classless: true, domainLookup: true, httpServer: false },
-    interfaces: defaultInterfaces(),
+    interfaces: defaultInterfaces(hardware),
     staticRoutes: [],
     accessLists: [],
     crypto: {
@@ -269,6 +275,7 @@ export function createDefaultConfig(hostname = DEFAULT_HOSTNAME): IosConfig {
       transformSets: [],
       cryptoMaps: [],
       dynamicMaps: [],
+      mapLocalAddresses: {},
     },
     nat: { insideSourceLists: [], insideSourceStatics: [], timeouts: {} },
     lineSections: [

@@ -7,7 +7,7 @@ import type { ConfigSlot, IosConfig, ServiceName, TimestampFormat } from '../con
 import { compareForRunningConfig, type InterfaceConfig } from '../config/interfaces.ts';
 import { encodeType7, type7Seed } from '../config/passwords.ts';
 import { IosText } from '../messages.ts';
-import { dhcpPoolLines, routeMapLines, routerSectionLines } from './kept-sections.ts';
+import { blockLines, dhcpPoolLines, qosAndKeyChainLines, routeMapLines, routerSectionLines } from './kept-sections.ts';
 import {
   cryptoMapSettingLines, isakmpKeyLine, isakmpPeerLines, isakmpPolicyLines, transformSetLines,
 } from './crypto-config-lines.ts';
@@ -55,6 +55,7 @@ function serviceLines(config: IosConfig): string[] {
     ...timestampLine('log', config.timestamps.log),
     encryption,
     ...late,
+    ...kept(config, 'services'),
   ];
 }
 
@@ -86,16 +87,24 @@ function keptWithNat(iface: InterfaceConfig): string[] {
   return [...before, `ip nat ${iface.nat}`, ...iface.kept.filter((text) => !BEFORE_IP_NAT.test(text))];
 }
 
+/** IOS writes `bandwidth` before the address, and a Serial's encapsulation after the IP lines. */
+const BANDWIDTH = /^bandwidth /;
+
 function interfaceSection(iface: InterfaceConfig): string[] {
   const lines = [`interface ${iface.name}`];
   if (iface.description !== undefined) lines.push(` description ${iface.description}`);
+  lines.push(...iface.kept.filter((text) => BANDWIDTH.test(text)).map((text) => ` ${text}`));
+  if (iface.dot1q !== undefined) lines.push(` encapsulation dot1Q ${iface.dot1q}`);
   lines.push(iface.address ? ` ip address ${formatIpv4(iface.address.address)} ${formatIpv4(iface.address.mask)}` : ' no ip address');
   if (iface.accessGroupIn) lines.push(` ip access-group ${iface.accessGroupIn} in`);
   if (iface.accessGroupOut) lines.push(` ip access-group ${iface.accessGroupOut} out`);
-  lines.push(...keptWithNat(iface).map((text) => ` ${text}`));
+  lines.push(...keptWithNat(iface).filter((text) => !BANDWIDTH.test(text)).map((text) => ` ${text}`));
+  if (iface.encapsulation) lines.push(` encapsulation ${iface.encapsulation}`);
   if (iface.shutdown) lines.push(' shutdown');
   if (iface.duplex) lines.push(` duplex ${iface.duplex}`);
   if (iface.speed) lines.push(` speed ${iface.speed}`);
+  // 12.2 writes the clock as one word, whichever way it was typed.
+  if (iface.clockRate !== undefined) lines.push(` clockrate ${iface.clockRate}`);
   if (iface.cryptoMap) lines.push(` crypto map ${iface.cryptoMap}`);
   return lines;
 }
@@ -162,10 +171,14 @@ function cryptoLines(config: IosConfig): string[] {
     ...cryptoMapSettingLines(entry),
     '!',
   ]);
-  const maps = crypto.cryptoMaps.flatMap((entry) => {
+  const maps = crypto.cryptoMaps.flatMap((entry, index) => {
+    // IOS writes a map's local address just before its first entry.
+    const localAddress = crypto.mapLocalAddresses[entry.map];
+    const firstOfMap = crypto.cryptoMaps.findIndex((other) => other.map === entry.map) === index;
+    const local = firstOfMap && localAddress !== undefined ? [`crypto map ${entry.map} local-address ${localAddress}`] : [];
     const head = `crypto map ${entry.map} ${entry.seq} ipsec-isakmp`;
-    if (entry.dynamicMap) return [`${head} dynamic ${entry.dynamicMap}${entry.discover ? ' discover' : ''}`, '!'];
-    return [head, ...descriptionLine(entry), ...cryptoMapSettingLines(entry), '!'];
+    if (entry.dynamicMap) return [...local, `${head} dynamic ${entry.dynamicMap}${entry.discover ? ' discover' : ''}`, '!'];
+    return [...local, head, ...descriptionLine(entry), ...cryptoMapSettingLines(entry), '!'];
   });
   return [
     ...isakmp,
@@ -244,7 +257,9 @@ export function runningConfigBody(config: IosConfig): string[] {
     ...kept(config, 'ip-global'),
     ...dhcpPoolLines(config),
     '!', '!', '!', '!', '!', '!',
+    ...qosAndKeyChainLines(config),
     ...cryptoLines(config),
+    ...blockLines(config, 'controller'),
     ...interfaces.flatMap(interfaceLines),
     ...routerSectionLines(config),
     ...natLines(config),
@@ -258,8 +273,11 @@ export function runningConfigBody(config: IosConfig): string[] {
     ...kept(config, 'after-numbered-acls'),
     '!',
     ...routeMapLines(config),
+    ...blockLines(config, 'time-range'),
     ...section(kept(config, 'after-access-lists')),
     ...kept(config, 'before-lines'),
+    ...blockLines(config, 'voice-port'),
+    ...blockLines(config, 'dial-peer'),
     '!',
     ...lineSectionLines(config),
     '!',

@@ -93,3 +93,13 @@ test('show crypto map tag and interface narrow the output to one map (layout unc
   device.type('end');
   assert.equal(device.type('show crypto map interface Loopback0'), '', 'an interface without a map shows nothing');
 });
+
+// The `Description:` line's place follows later IOS (12.3/12.4 captures); unconfirmed for 12.2.
+test('a static entry with a description shows it first, before its peers (later IOS layout, unconfirmed)', () => {
+  const device = new IosDevice({ services: new FakeRouterServices() });
+  const startup = ['crypto map VPN 10 ipsec-isakmp', ' description to headquarters', ' set peer 192.0.2.1', ' match address 110'].join('\n');
+  assert.deepEqual(device.loadStartupConfig(startup).rejected, []);
+  const lines = renderShowCryptoMap(device.config);
+  const head = lines.indexOf('Crypto Map "VPN" 10 ipsec-isakmp');
+  assert.deepEqual(lines.slice(head, head + 3), ['Crypto Map "VPN" 10 ipsec-isakmp', '        Description: to headquarters', '        Peer = 192.0.2.1']);
+});

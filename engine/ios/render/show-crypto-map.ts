@@ -55,7 +55,9 @@ function staticEntryLines(config: IosConfig, entry: IosConfig['crypto']['cryptoM
   if (entry.dynamicMap !== undefined) {
     return [head, `${INDENT}Dynamic map template tag: ${entry.dynamicMap}`, ...(entry.discover ? [`${INDENT}Discover enabled`] : [])];
   }
-  return [head, ...peerLines(entry.peers), ...accessListLines(config, entry.matchAddress), ...commonLines(config, entry, entry.peers[0])];
+  // A description comes first, as later IOS prints it (unconfirmed for 12.2: TEXT-SOURCES.md).
+  const description = entry.description === undefined ? [] : [`${INDENT}Description: ${entry.description}`];
+  return [head, ...description, ...peerLines(entry.peers), ...accessListLines(config, entry.matchAddress), ...commonLines(config, entry, entry.peers[0])];
 }
 
 function instanceLines(config: IosConfig, instance: DynamicMapInstance): string[] {

@@ -6,15 +6,19 @@ import { compareForBrief, interfaceType, type InterfaceConfig } from '../config/
 const HEADER = 'Interface                  IP-Address      OK? Method Status                Protocol';
 
 export interface InterfaceState {
-  /** Line status and line protocol (asked only for interfaces not shut down). */
+  /** Line protocol (asked only for interfaces not shut down). */
   lineUp(name: string): boolean;
+  /** The Status column when it can differ from the protocol (a Serial whose far end does not answer); default: lineUp. */
+  statusUp?(name: string): boolean;
 }
 
 function statusOf(iface: InterfaceConfig, state: InterfaceState): [string, string] {
   if (iface.shutdown) return ['administratively down', 'down'];
   // A loopback is up as soon as it exists; other interfaces follow their link.
-  const up = interfaceType(iface.name)?.name === 'Loopback' || state.lineUp(iface.name);
-  return up ? ['up', 'up'] : ['down', 'down'];
+  if (interfaceType(iface.name)?.name === 'Loopback') return ['up', 'up'];
+  const protocol = state.lineUp(iface.name);
+  const status = state.statusUp?.(iface.name) ?? protocol;
+  return [status ? 'up' : 'down', protocol ? 'up' : 'down'];
 }
 
 function row(iface: InterfaceConfig, state: InterfaceState): string {

@@ -1,4 +1,5 @@
 import type { IosConfig } from '../config/config-model.ts';
+import { interfaceType, isPhysical } from '../config/interfaces.ts';
 import { PLATFORM, SHOW_VERSION_HARDWARE, SHOW_VERSION_HEAD } from '../messages.ts';
 import { formatUptimeWords } from './clock-format.ts';
 
@@ -24,6 +25,14 @@ export function renderShowVersion(config: IosConfig, uptimeMs: number): string[]
     `System image file is "${imageFile(config)}"`,
     '',
     `cisco 2621 (MPC860) processor (revision 0x102) with ${memoryFigures(iomem)} bytes of memory.`,
-    ...SHOW_VERSION_HARDWARE,
+    ...withSerialPorts(config),
   ];
+}
+
+/** The WICs' synchronous serial ports are counted after the FastEthernets (layout unconfirmed for 12.2). */
+function withSerialPorts(config: IosConfig): string[] {
+  const serials = config.interfaces.filter((iface) => isPhysical(iface.name) && interfaceType(iface.name)?.name === 'Serial').length;
+  if (serials === 0) return [...SHOW_VERSION_HARDWARE];
+  const at = SHOW_VERSION_HARDWARE.findIndex((line) => line.includes('FastEthernet')) + 1;
+  return [...SHOW_VERSION_HARDWARE.slice(0, at), `${serials} Serial network interface(s)`, ...SHOW_VERSION_HARDWARE.slice(at)];
 }

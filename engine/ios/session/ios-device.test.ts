@@ -353,14 +353,14 @@ test('debug switches turn on and off with IOS notes, and show debugging lists th
   assert.equal(device.type('debug crypto ipsec'), 'Crypto IPSEC debugging is on');
   assert.equal(device.type('deb cry isa'), 'Crypto ISAKMP debugging is on');
   assert.equal(device.type('debug crypto engine'), 'Crypto Engine debugging is on');
-  assert.deepEqual(services.debug, { isakmp: true, engine: true, ipsec: true });
+  assert.deepEqual(services.debug, { isakmp: true, engine: true, ipsec: true, arp: false });
   assert.equal(
     device.type('sh debug'),
     'Cryptographic Subsystem:\n  Crypto ISAKMP debugging is on\n  Crypto Engine debugging is on\n  Crypto IPSEC debugging is on',
   );
   assert.equal(device.type('no debug crypto engine'), 'Crypto Engine debugging is off');
   assert.equal(device.type('undebug all'), 'All possible debugging has been turned off');
-  assert.deepEqual(services.debug, { isakmp: false, engine: false, ipsec: false });
+  assert.deepEqual(services.debug, { isakmp: false, engine: false, ipsec: false, arp: false });
 });
 
 test('global IPsec SA lifetimes are stored and rendered before the transform sets', () => {

@@ -16,6 +16,7 @@ import {
   type ModeTables,
 } from '../commands/mode-table.ts';
 import { createDefaultConfig, type IosConfig } from '../config/config-model.ts';
+import { isSubinterface } from '../config/interfaces.ts';
 import { secretMatches } from '../config/passwords.ts';
 import { IosText } from '../messages.ts';
 import { runningConfigBody } from '../render/running-config.ts';
@@ -37,6 +38,8 @@ export interface IosDeviceOptions {
   services: RouterServices;
   /** Commands the router adds to the built-in grammar, by mode. */
   extraCommands?: CommandExtensions;
+  /** The router's hardware interfaces (default: a c2600's two FastEthernets, no WIC). */
+  hardware?: readonly string[];
 }
 
 /** What one typed line did. */
@@ -87,7 +90,7 @@ export class IosDevice {
   private readonly terminalSettings: TerminalSettings = { length: DEFAULT_TERMINAL_LENGTH, width: DEFAULT_TERMINAL_WIDTH };
 
   constructor(options: IosDeviceOptions) {
-    this.config = createDefaultConfig(options.hostname);
+    this.config = createDefaultConfig(options.hostname, options.hardware);
     this.services = options.services;
     this.tables = options.extraCommands ? createModeTables(options.extraCommands) : MODE_TABLES;
   }
@@ -100,7 +103,9 @@ export class IosDevice {
     if (this.pending?.kind === 'password') return IosText.passwordPrompt;
     if (this.pending?.kind === 'banner') return '';
     if (this.pending?.kind === 'dialog') return this.pending.dialog.question!.prompt;
-    return `${this.config.hostname}${promptSuffix(this.state.id)}`;
+    // A subinterface is configured in IOS's `(config-subif)#`, with the interface commands.
+    const subinterface = this.state.id === 'config-if' && isSubinterface(this.state.target.name);
+    return `${this.config.hostname}${subinterface ? '(config-subif)#' : promptSuffix(this.state.id)}`;
   }
 
   /** The question a dialog waits on (`Proceed with reload? [confirm]`), if any. */

@@ -34,7 +34,10 @@ test('bad ends say what is wrong in network terms', () => {
   assert.equal(message('fred FastEthernet0/2'), 'unknown interface "FastEthernet0/2" on router "fred"; a c2600 has FastEthernet0/0, FastEthernet0/1');
   assert.equal(message('Fred Fa0/1'), 'unknown router "Fred"; the routers are: Daphne, fred');
   assert.equal(message('fred'), 'router "fred" needs an interface, e.g. "fred FastEthernet0/0"');
-  assert.equal(message('pc-fred eth0'), 'host "pc-fred" has a single interface: name the host alone');
+  assert.equal(message('pc-fred eth0'), 'host "pc-fred" has a single interface: name the host alone, or put it on a VLAN of the link with "pc-fred vlan 10"');
+  assert.equal(message('pc-fred vlan 4095'), 'host "pc-fred": VLAN 4095 is not a VLAN ID from 1 to 4094');
+  assert.equal(message('pc-fred vlan 0'), 'host "pc-fred": VLAN 0 is not a VLAN ID from 1 to 4094');
+  assert.deepEqual(resolveLinkEnd('pc-fred VLAN 10', NODES), { ok: true, end: { kind: 'host', host: 'pc-fred', vlan: 10 } });
   assert.equal(message('pc-daphne'), '"pc-daphne" is neither a router, a host nor a peer of this topology');
 });
 
@@ -47,4 +50,13 @@ test('an interface or a host is cabled once', () => {
   assert.equal(cabling.claim({ ...fa00, router: 'Daphne' }, 'wan'), undefined);
   assert.equal(cabling.claim(fa00, 'backup'), 'interface FastEthernet0/0 of router "fred" is already on link "wan"');
   assert.equal(cabling.claim(host, 'lan'), 'host "pc-fred" is already on link "lan"');
+});
+
+test('Serial ends exist only with a WIC; a router with a WIC-2T in W1 has Serial0/0 and Serial0/1', () => {
+  const nodes: NodeDirectory = { ...NODES, wics: new Map([['fred', [undefined, 'WIC-2T']]]) };
+  assert.deepEqual(resolveLinkEnd('fred s0/1', nodes), { ok: true, end: { kind: 'router', router: 'fred', interface: 'Serial0/1' } });
+  const missing = resolveLinkEnd('Daphne Serial0/0', nodes);
+  assert.ok(!missing.ok && missing.message.includes('"wics: [WIC-2T]" gives Serial0/0 and Serial0/1'), JSON.stringify(missing));
+  const beyond = resolveLinkEnd('fred Serial0/2', nodes);
+  assert.ok(!beyond.ok && beyond.message.startsWith('unknown interface "Serial0/2" on router "fred"; a c2600 has FastEthernet0/0, FastEthernet0/1, Serial0/0, Serial0/1'));
 });

@@ -2,11 +2,15 @@
 
 import { interfacesOf, lookUpInterface } from './router-models.ts';
 import { messages } from './topology-messages.ts';
+import type { WicModel } from '../../ios/config/interfaces.ts';
+import { VLAN_ID_MAX, VLAN_ID_MIN } from '../../wire/dot1q.ts';
 import type { EndSpec, RouterModel } from './topology-types.ts';
 
 /** The routers and hosts a topology declares, for resolving link ends. */
 export interface NodeDirectory {
   readonly routers: ReadonlyMap<string, RouterModel>;
+  /** The WICs each router has, where it has any. */
+  readonly wics?: ReadonlyMap<string, readonly (WicModel | undefined)[]>;
   readonly hosts: ReadonlySet<string>;
   readonly peers: ReadonlySet<string>;
 }
@@ -18,12 +22,8 @@ export function resolveLinkEnd(text: string, nodes: NodeDirectory): EndResolutio
   const [name = '', ...rest] = text.trim().split(/\s+/);
   const interfaceText = rest.join(' ');
   const model = nodes.routers.get(name);
-  if (model !== undefined) return resolveRouterEnd(name, model, interfaceText);
-  if (nodes.hosts.has(name)) {
-    return interfaceText === ''
-      ? { ok: true, end: { kind: 'host', host: name } }
-      : { ok: false, message: messages.hostTakesNoInterface(name) };
-  }
+  if (model !== undefined) return resolveRouterEnd(name, model, interfaceText, nodes.wics?.get(name) ?? []);
+  if (nodes.hosts.has(name)) return resolveHostEnd(name, interfaceText);
   if (nodes.peers.has(name)) {
     return interfaceText === ''
       ? { ok: true, end: { kind: 'peer', peer: name } }
@@ -33,10 +33,20 @@ export function resolveLinkEnd(text: string, nodes: NodeDirectory): EndResolutio
   return { ok: false, message: messages.unknownRouter(name, [...nodes.routers.keys()]) };
 }
 
-function resolveRouterEnd(router: string, model: RouterModel, interfaceText: string): EndResolution {
-  const interfaces = interfacesOf(model);
+/** `pc1`, or `pc1 vlan 10`: a host behind an access port of VLAN 10 (IEEE 802.1Q IDs 1-4094). */
+function resolveHostEnd(host: string, rest: string): EndResolution {
+  if (rest === '') return { ok: true, end: { kind: 'host', host } };
+  const vlan = /^vlan\s+(\d{1,4})$/i.exec(rest);
+  if (vlan === null) return { ok: false, message: messages.hostTakesNoInterface(host) };
+  const id = Number(vlan[1]);
+  if (id < VLAN_ID_MIN || id > VLAN_ID_MAX) return { ok: false, message: messages.badVlan(host, vlan[1]!) };
+  return { ok: true, end: { kind: 'host', host, vlan: id } };
+}
+
+function resolveRouterEnd(router: string, model: RouterModel, interfaceText: string, wics: readonly (WicModel | undefined)[]): EndResolution {
+  const interfaces = interfacesOf(model, wics);
   if (interfaceText === '') return { ok: false, message: messages.routerNeedsInterface(router, interfaces) };
-  const found = lookUpInterface(model, interfaceText);
+  const found = lookUpInterface(model, interfaceText, wics);
   if (!found.ok) return { ok: false, message: messages.unknownInterface(found.name, router, model, interfaces) };
   return { ok: true, end: { kind: 'router', router, interface: found.name } };
 }

@@ -181,9 +181,9 @@ test('link ends that name a router without interface, a host with one, or nothin
   const text = `routers:\n  R1: ${ROUTER}\nhosts:\n  h1: { address: 10.0.0.1/24 }\nlinks:\n  a: [R1, h1 Fa0/0]\n  b:\n    - ghost\n    - R1 Serial0/0\n`;
   assert.deepEqual(parse(text), [
     'lab.yaml:6:7: router "R1" needs an interface, e.g. "R1 FastEthernet0/0" (at links.a[0])',
-    'lab.yaml:6:11: host "h1" has a single interface: name the host alone (at links.a[1])',
+    'lab.yaml:6:11: host "h1" has a single interface: name the host alone, or put it on a VLAN of the link with "h1 vlan 10" (at links.a[1])',
     'lab.yaml:8:7: "ghost" is neither a router, a host nor a peer of this topology (at links.b[0])',
-    'lab.yaml:9:7: unknown interface "Serial0/0" on router "R1"; a c2600 has FastEthernet0/0, FastEthernet0/1 (at links.b[1])',
+    'lab.yaml:9:7: unknown interface "Serial0/0" on router "R1"; a c2600 has FastEthernet0/0, FastEthernet0/1 (its Serial ports come with WAN interface cards: e.g. "wics: [WIC-2T]" gives Serial0/0 and Serial0/1) (at links.b[1])',
   ]);
 });
 
@@ -245,4 +245,40 @@ test('nothing a caller can pass makes it throw', () => {
 test('an error inside an aliased value points at the alias, where the value is used', () => {
   const text = 'routers: {}\nhosts:\n  a: &twin { address: 10.0.0.1/24 }\n  b: *twin\n';
   assert.deepEqual(parse(text), ['lab.yaml:4:6: address 10.0.0.1 is already used by host "a" (at hosts.b.address)']);
+});
+
+const WIC_ROUTER = '{ model: c2600, config: "", wics: [WIC-2T, WIC-1T] }';
+
+test('wics give a router Serial ports; two of them make a serial link, first end the DCE', () => {
+  const text = `routers:\n  R1: ${WIC_ROUTER}\n  R2: { model: c2600, config: "", wics: [empty, WIC-1T] }\nlinks:\n  line: [R1 s0/2, R2 Serial0/0]\n  lan: [R1 Fa0/0, R2 Fa0/0]\n`;
+  const topology = loaded(parseTopology(text, 'lab.yaml', '/nowhere'));
+  assert.deepEqual(topology.routers.map((router) => router.wics), [['WIC-2T', 'WIC-1T'], [undefined, 'WIC-1T']]);
+  assert.deepEqual(topology.links.map((link) => [link.name, link.medium ?? 'ethernet']), [['line', 'serial'], ['lan', 'ethernet']]);
+  assert.deepEqual(topology.links[0]!.ends[0], { kind: 'router', router: 'R1', interface: 'Serial0/2' });
+});
+
+test('a Serial port shares its link with nothing but one other Serial port', () => {
+  const text = [
+    'routers:', `  R1: ${WIC_ROUTER}`, `  R2: ${WIC_ROUTER}`, 'hosts:', '  h1: { address: 10.0.0.1/24 }',
+    'links:', '  mixed: [R1 Fa0/0, R2 Serial0/0]', '  three: [R1 Serial0/0, R2 Serial0/1, R1 Serial0/1]', '  host: [R2 Serial0/2, h1]', '',
+  ].join('\n');
+  const serialOnly = 'a serial link is a back-to-back cable between exactly two Serial ports, e.g. [R1 Serial0/0, R2 Serial0/0]';
+  assert.deepEqual(parse(text), [
+    `lab.yaml:7:21: "R2 Serial0/0" is a Serial port: ${serialOnly} (at links.mixed[1])`,
+    `lab.yaml:8:11: "R1 Serial0/0" is a Serial port: ${serialOnly} (at links.three[0])`,
+    `lab.yaml:9:10: "R2 Serial0/2" is a Serial port: ${serialOnly} (at links.host[0])`,
+  ]);
+});
+
+test('wics beyond the two slots, or an unknown card, are refused at the value', () => {
+  const errors = parse('routers:\n  R1: { model: c2600, config: "", wics: [WIC-1T, WIC-1T, WIC-2T] }\n  R2: { model: c2600, config: "", wics: [WIC-4T] }\n');
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.match(errors[0]!, /^lab\.yaml:2:41: wics is a list of at most two cards/);
+  assert.equal(errors[1], 'lab.yaml:3:42: unknown wics "WIC-4T"; expected one of: WIC-1T, WIC-2T, empty (at routers.R2.wics[0])');
+});
+
+test('a host on a VLAN of a link: `pc1 vlan 10`', () => {
+  const text = `routers:\n  R1: ${ROUTER}\nhosts:\n  h1: { address: 10.0.0.1/24 }\nlinks:\n  trunk: [R1 Fa0/0, h1 vlan 10]\n`;
+  const topology = loaded(parseTopology(text, 'lab.yaml', '/nowhere'));
+  assert.deepEqual(topology.links[0]!.ends[1], { kind: 'host', host: 'h1', vlan: 10 });
 });

@@ -4,6 +4,7 @@
  */
 
 import { formatIpv4 } from '../../wire/ipv4-address.ts';
+import { WIC_PORTS, WIC_SLOTS, type WicModel } from '../../ios/config/interfaces.ts';
 import { parseGateway, parseHostAddress, parseStationAddress } from './host-addresses.ts';
 import { CablingRegister, resolveLinkEnd, type NodeDirectory } from './link-ends.ts';
 import { resolveRouterConfig } from './router-config.ts';
@@ -41,6 +42,8 @@ interface RouterData {
   readonly config: string;
   readonly clock?: string;
   readonly cpu?: { readonly 'dh-ms'?: number };
+  /** Slot W0, then W1: `WIC-1T`, `WIC-2T` or `empty`. */
+  readonly wics?: readonly string[];
 }
 interface HostData {
   readonly address: string;
@@ -68,6 +71,7 @@ export function buildTopology(data: TopologyData, locator: YamlLocator, baseDir:
   const nodes: NodeDirectory = {
     // Every declared router, even one whose config failed, so that its links do not cascade errors.
     routers: new Map(Object.entries(data.routers).map(([name, router]) => [name, modelOf(router)])),
+    wics: new Map(Object.entries(data.routers).map(([name, router]) => [name, wicsOf(router)])),
     hosts: new Set(Object.keys(data.hosts ?? {})),
     peers: new Set(Object.keys(data.peers ?? {})),
   };
@@ -111,8 +115,15 @@ function buildRouter(
   const clock = checkedClock?.ok ? checkedClock.value : undefined;
   const dhMs = data.cpu?.['dh-ms'];
   const cpu = data.cpu === undefined ? undefined : dhMs === undefined ? {} : { dhMs };
-  const router: RouterSpec = { name, model, config: resolved.config };
+  if ((data.wics?.length ?? 0) > WIC_SLOTS) errors.push(locator.error(['routers', name, 'wics'], messages.tooManyWics(data.wics!.length, WIC_SLOTS)));
+  const wics = wicsOf(data);
+  const router: RouterSpec = { name, model, config: resolved.config, ...(wics.length === 0 ? {} : { wics }) };
   return [{ ...router, ...(clock === undefined ? {} : { clock }), ...(cpu === undefined ? {} : { cpu }) }];
+}
+
+/** The schema admits only known cards and `empty`; an empty slot is undefined. */
+function wicsOf(router: RouterData): (WicModel | undefined)[] {
+  return (router.wics ?? []).slice(0, WIC_SLOTS).map((text) => (Object.hasOwn(WIC_PORTS, text) ? (text as WicModel) : undefined));
 }
 
 /** The schema admits only known models; the fallback keeps the type honest without a cast. */
@@ -170,6 +181,12 @@ function buildLinks(
       if (problem !== undefined) errors.push(locator.error([...endsPath, index], problem));
       return resolved.ok ? [resolved.end] : [];
     });
+    const medium = mediumOf(ends);
+    // Checked once every end resolved, so that an index here is the end's index in the file.
+    if (ends.length === options.ends.length && (medium === 'mixed' || (medium === 'serial' && ends.length !== 2))) {
+      const index = ends.findIndex(isSerialEnd);
+      errors.push(locator.error([...endsPath, index], messages.serialNeedsSerial(options.ends[index]!)));
+    }
     const delay = options.delay === undefined ? undefined : parseDurationMs(options.delay);
     if (delay?.ok === false) errors.push(locator.error(['links', name, 'delay'], delay.message));
     return {
@@ -179,8 +196,19 @@ function buildLinks(
       lossRate: options.loss === undefined ? 0 : (parseLossRate(options.loss) ?? 0),
       up: options.up ?? true,
       capture: options.capture ?? true,
+      ...(medium === 'serial' ? { medium } : {}),
     };
   });
+}
+
+function isSerialEnd(end: EndSpec): boolean {
+  return end.kind === 'router' && end.interface.startsWith('Serial');
+}
+
+/** Serial ports make a serial cable; anything else an Ethernet segment; both at once is a mistake. */
+function mediumOf(ends: readonly EndSpec[]): 'ethernet' | 'serial' | 'mixed' {
+  const serial = ends.filter(isSerialEnd).length;
+  return serial === 0 ? 'ethernet' : serial === ends.length ? 'serial' : 'mixed';
 }
 
 function isEndList(link: LinkData): link is readonly string[] {

@@ -67,9 +67,17 @@ export const messages = {
     `router ${quoted(router)} needs an interface, e.g. "${router} ${interfaces[0] ?? ''}"`,
   badPeerAddress: (text: string) => `${quoted(text)} is not an IPv4 address, e.g. 10.99.0.2`,
   peerBindsItself: (text: string) => `bind ${quoted(text)} is the peer's own address: bind is this machine's address that the peer talks to`,
-  hostTakesNoInterface: (host: string) => `host ${quoted(host)} has a single interface: name the host alone`,
+  hostTakesNoInterface: (host: string) =>
+    `host ${quoted(host)} has a single interface: name the host alone, or put it on a VLAN of the link with "${host} vlan 10"`,
+  badVlan: (host: string, vlan: string) => `host ${quoted(host)}: VLAN ${vlan} is not a VLAN ID from 1 to 4094`,
   unknownInterface: (name: string, router: string, model: string, interfaces: readonly string[]) =>
-    `unknown interface ${quoted(name)} on router ${quoted(router)}; a ${model} has ${list(interfaces)}`,
+    `unknown interface ${quoted(name)} on router ${quoted(router)}; a ${model} has ${list(interfaces)}` +
+    (/^Serial/.test(name) && !interfaces.some((iface) => iface.startsWith('Serial'))
+      ? ` (its Serial ports come with WAN interface cards: e.g. "wics: [WIC-2T]" gives Serial0/0 and Serial0/1)`
+      : ''),
+  serialNeedsSerial: (end: string) =>
+    `${quoted(end)} is a Serial port: a serial link is a back-to-back cable between exactly two Serial ports, e.g. [R1 Serial0/0, R2 Serial0/0]`,
+  tooManyWics: (count: number, slots: number) => `a c2600 has ${slots} WIC slots (W0, W1), not ${count}`,
   interfaceOnTwoLinks: (iface: string, router: string, link: string) =>
     `interface ${iface} of router ${quoted(router)} is already on link ${quoted(link)}`,
   hostOnTwoLinks: (host: string, link: string) => `host ${quoted(host)} is already on link ${quoted(link)}`,

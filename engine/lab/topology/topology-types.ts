@@ -1,6 +1,7 @@
 /** The validated, normalised model of a topology file, and the errors that stop one from loading. */
 
 import type { Ipv4Address } from '../../wire/ipv4-address.ts';
+import type { WicModel } from '../../ios/config/interfaces.ts';
 
 /** A problem in a topology, placed at the YAML node (or config file) that causes it. */
 export interface TopologyError {
@@ -57,6 +58,8 @@ export interface RouterSpec {
   /** Console clock at lab start in canonical IOS form (`*Mar  1 02:07:30.000`); absent = DEFAULT_ROUTER_CLOCK. */
   readonly clock?: string;
   readonly cpu?: { readonly dhMs?: number };
+  /** The WAN interface cards in WIC slots W0 and W1 (undefined: an empty slot); absent: none. */
+  readonly wics?: readonly (WicModel | undefined)[];
   readonly config: ConfigSource;
 }
 
@@ -90,7 +93,7 @@ export interface HostSpec {
 
 export type EndSpec =
   | { readonly kind: 'router'; readonly router: string; /** full IOS name, e.g. FastEthernet0/1 */ readonly interface: string }
-  | { readonly kind: 'host'; readonly host: string }
+  | { readonly kind: 'host'; readonly host: string; /** `pc1 vlan 10`: the host is on VLAN 10 of a trunk (its frames tagged). */ readonly vlan?: number }
   | { readonly kind: 'peer'; readonly peer: string };
 
 export interface LinkSpec {
@@ -101,6 +104,8 @@ export interface LinkSpec {
   readonly lossRate: number;
   readonly up: boolean;
   readonly capture: boolean;
+  /** `serial`: a back-to-back cable between two Serial ports, its first end the DCE; else an Ethernet segment. */
+  readonly medium?: 'ethernet' | 'serial';
 }
 
 export interface SourceLocation {

@@ -76,6 +76,12 @@ export const LOSSES: readonly Candidate[] = [
 /** YAML 1.2 reads `True` as true, but `yes` as a text. */
 export const BOOLEANS: readonly Candidate[] = [...all('loads', 'true', 'false', 'True'), ...all('refused', 'yes', 'no', '1', '0', '"true"')];
 
+/** A c2600's WIC slots: at most two cards, each WIC-1T, WIC-2T or empty. */
+export const WICS: readonly Candidate[] = [
+  ...all('loads', '[]', '[WIC-1T]', '[WIC-2T]', '[WIC-2T, WIC-1T]', '[empty, WIC-2T]', '[empty, empty]', '["WIC-2T"]'),
+  ...all('refused', '[WIC-4T]', '[WIC-1T, WIC-1T, WIC-1T]', 'WIC-1T', '[wic-1t]', '[1]', '[~]', '{ W0: WIC-1T }', '[[WIC-1T]]'),
+];
+
 export const CLOCKS: readonly Candidate[] = [
   ...texts('loads', '*Mar  1 00:00:00.000', '*Mar 1 0:00:00', '00:00:00', '23:59:59.999', '*Dec 31 23:59:59.999', 'Jun 30 12:00:00'),
   ...texts('loads', '*Mar 31 23:59:59.999', '*Apr 30 00:00:00', '*Mar  1 00:00:00.9', '*Mar 01 00:00:00'),

@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { InterfaceStatistics } from '../../net/interface-activity.ts';
+import { parseIpv4 } from '../../wire/ipv4-address.ts';
+import { newInterface, type InterfaceConfig } from '../config/interfaces.ts';
+import { renderInterface, renderShowInterfaces, renderShowInterfacesDescription, type InterfaceReport } from './show-interfaces.ts';
+
+function fastEthernet(name: string, settings: Partial<InterfaceConfig> = {}): InterfaceConfig {
+  return { ...newInterface(name), shutdown: false, ...settings };
+}
+
+function statistics(settings: Partial<InterfaceStatistics> = {}): InterfaceStatistics {
+  const zero = { bitsPerSec: 0, packetsPerSec: 0 };
+  return {
+    packetsIn: 0, bytesIn: 0, broadcastsIn: 0, packetsOut: 0, bytesOut: 0,
+    lastInputMs: undefined, lastOutputMs: undefined, clearedAtMs: undefined, inputRate: zero, outputRate: zero,
+    ...settings,
+  };
+}
+
+const ADDRESS = { address: parseIpv4('10.1.1.1')!, mask: parseIpv4('255.255.255.0')! };
+
+// The layout of a c2600 FastEthernet on 12.2 (TEXT-SOURCES.md, "Interfaces"): the head lines and the
+// AmdFE counter lines are in 2600 captures; the pre-12.3 queue line is the 12.x command reference's.
+// The duplex line of a port whose line is down and the "interface resets" figure are inferred.
+test('show interfaces FastEthernet0/0: the 2600 layout, with the port\'s MAC, address and counters', () => {
+  const report: InterfaceReport = {
+    config: fastEthernet('FastEthernet0/0', { address: ADDRESS, addressMethod: 'NVRAM' }),
+    lineUp: true,
+    mac: 0x00036b8f1a20,
+    traffic: {
+      nowMs: 3_725_000,
+      statistics: statistics({
+        packetsIn: 1208, bytesIn: 128614, broadcastsIn: 1043, packetsOut: 1363, bytesOut: 125298,
+        lastInputMs: 3_725_000, lastOutputMs: 3_724_000,
+      }),
+    },
+  };
+  assert.deepEqual(renderInterface(report), [
+    'FastEthernet0/0 is up, line protocol is up',
+    '  Hardware is AmdFE, address is 0003.6b8f.1a20 (bia 0003.6b8f.1a20)',
+    '  Internet address is 10.1.1.1/24',
+    '  MTU 1500 bytes, BW 100000 Kbit, DLY 100 usec,',
+    '     reliability 255/255, txload 1/255, rxload 1/255',
+    '  Encapsulation ARPA, loopback not set',
+    '  Keepalive set (10 sec)',
+    '  Full-duplex, 100Mb/s, 100BaseTX/FX',
+    '  ARP type: ARPA, ARP Timeout 04:00:00',
+    '  Last input 00:00:00, output 00:00:01, output hang never',
+    '  Last clearing of "show interface" counters never',
+    '  Queueing strategy: fifo',
+    '  Output queue 0/40, 0 drops; input queue 0/75, 0 drops',
+    '  5 minute input rate 0 bits/sec, 0 packets/sec',
+    '  5 minute output rate 0 bits/sec, 0 packets/sec',
+    '     1208 packets input, 128614 bytes',
+    '     Received 1043 broadcasts, 0 runts, 0 giants, 0 throttles',
+    '     0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored',
+    '     0 watchdog, 0 multicast',
+    '     0 input packets with dribble condition detected',
+    '     1363 packets output, 125298 bytes, 0 underruns',
+    '     0 output errors, 0 collisions, 1 interface resets',
+    '     0 babbles, 0 late collision, 0 deferred',
+    '     0 lost carrier, 0 no carrier',
+    '     0 output buffer failures, 0 output buffers swapped out',
+  ]);
+});
+
+test('rates show in thousands of bits and whole packets; the load is the rate\'s share of the bandwidth in 255ths', () => {
+  const rate = { bitsPerSec: 43_400, packetsPerSec: 85.6 };
+  const busy = { bitsPerSec: 50_000_000, packetsPerSec: 4000 };
+  const lines = renderInterface({
+    config: fastEthernet('FastEthernet0/1'),
+    lineUp: true,
+    traffic: { nowMs: 0, statistics: statistics({ inputRate: rate, outputRate: busy }) },
+  })!;
+  assert.ok(lines.includes('  5 minute input rate 43000 bits/sec, 86 packets/sec'));
+  assert.ok(lines.includes('  5 minute output rate 50000000 bits/sec, 4000 packets/sec'));
+  assert.ok(lines.includes('     reliability 255/255, txload 128/255, rxload 1/255'));
+});
+
+test('a shut port is administratively down; an unplugged one down/down, with the duplex it would negotiate', () => {
+  const shut = renderInterface({ config: fastEthernet('FastEthernet0/1', { shutdown: true }), lineUp: false })!;
+  assert.equal(shut[0], 'FastEthernet0/1 is administratively down, line protocol is down');
+  assert.ok(shut.includes('     0 output errors, 0 collisions, 0 interface resets'));
+  const unplugged = renderInterface({ config: fastEthernet('FastEthernet0/1'), lineUp: false })!;
+  assert.equal(unplugged[0], 'FastEthernet0/1 is down, line protocol is down');
+  assert.ok(unplugged.includes('  Auto-duplex, Auto Speed, 100BaseTX/FX'));
+  const fixed = renderInterface({ config: fastEthernet('FastEthernet0/1', { duplex: 'half', speed: '10' }), lineUp: true })!;
+  assert.ok(fixed.includes('  Half-duplex, 10Mb/s, 100BaseTX/FX'));
+});
+
+test('the description follows the hardware line; times since an event read 00:00:04 within a day, then 1d02h', () => {
+  const lines = renderInterface({
+    config: fastEthernet('FastEthernet0/0', { description: 'to fred' }),
+    lineUp: true,
+    traffic: { nowMs: 93_600_000, statistics: statistics({ lastInputMs: 93_596_000, lastOutputMs: 0, clearedAtMs: 93_000_000 }) },
+  })!;
+  assert.equal(lines[2], '  Description: to fred');
+  assert.ok(lines.includes('  Last input 00:00:04, output 1d02h, output hang never'));
+  assert.ok(lines.includes('  Last clearing of "show interface" counters 00:10:00'));
+});
+
+test('show interfaces lists hardware first, then loopbacks, and leaves out types it has no layout for', () => {
+  const reports = ['Loopback0', 'Null0', 'FastEthernet0/1', 'FastEthernet0/0'].map((name) => ({
+    config: { ...newInterface(name), shutdown: false },
+    lineUp: true,
+  }));
+  const heads = renderShowInterfaces(reports).filter((line) => !line.startsWith(' '));
+  assert.deepEqual(heads, [
+    'FastEthernet0/0 is up, line protocol is up',
+    'FastEthernet0/1 is up, line protocol is up',
+    'Loopback0 is up, line protocol is up',
+  ]);
+});
+
+// Column widths from later IOS (12.4) captures: unconfirmed for 12.2.
+test('show interfaces description: short names, admin down, the description last (layout unconfirmed for 12.2)', () => {
+  const reports: InterfaceReport[] = [
+    { config: fastEthernet('FastEthernet0/1', { shutdown: true }), lineUp: false },
+    { config: fastEthernet('FastEthernet0/0', { description: 'WAN to fred' }), lineUp: true },
+  ];
+  assert.deepEqual(renderShowInterfacesDescription(reports), [
+    'Interface                      Status         Protocol Description',
+    'Fa0/0                          up             up       WAN to fred',
+    'Fa0/1                          admin down     down',
+  ]);
+});
+
+// Recalled from 12.x output, no public 12.2 capture found: unconfirmed.
+test('a Loopback: no MAC, ARP, keepalive or media lines, an empty output queue (layout unconfirmed for 12.2)', () => {
+  const config = { ...newInterface('Loopback0'), address: { address: parseIpv4('1.1.1.1')!, mask: 0xffffffff } };
+  const lines = renderInterface({ config, lineUp: true })!;
+  assert.deepEqual(lines.slice(0, 6), [
+    'Loopback0 is up, line protocol is up',
+    '  Hardware is Loopback',
+    '  Internet address is 1.1.1.1/32',
+    '  MTU 1514 bytes, BW 8000000 Kbit, DLY 5000 usec,',
+    '     reliability 255/255, txload 1/255, rxload 1/255',
+    '  Encapsulation LOOPBACK, loopback not set',
+  ]);
+  assert.ok(lines.includes('  Output queue 0/0, 0 drops; input queue 0/75, 0 drops'));
+  assert.ok(lines.includes('     0 output errors, 0 collisions, 0 interface resets'));
+  assert.ok(!lines.some((line) => line.includes('ARP type') || line.includes('Keepalive')));
+});
