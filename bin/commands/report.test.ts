@@ -185,6 +185,11 @@ test('in Chromium the report shows the totals and the failed scenario\'s diff', 
     assert.equal(await inserted.innerText(), 'FastEthernet0/0            10.0.0.1        YES NVRAM  up                    up');
     assert.equal(await inserted.locator('mark').innerText(), 'NVRAM ');
     assert.equal(await inserted.evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { whiteSpace: string } }).getComputedStyle(cell).whiteSpace), 'pre', 'columns are kept');
+    // The README's picture of the report is taken here: TEDLAB_REPORT_SCREENSHOT=reports/screenshot.png
+    if (process.env.TEDLAB_REPORT_SCREENSHOT) {
+      await page.setViewportSize({ width: 1400, height: 1040 });
+      await page.screenshot({ path: process.env.TEDLAB_REPORT_SCREENSHOT });
+    }
     await page.getByRole('link', { name: 'Packages' }).first().click();
     // Allure joins a chain of single folders into one level.
     for (const level of ['features.demo', 'failing']) await page.getByText(level, { exact: true }).first().click();
@@ -192,11 +197,6 @@ test('in Chromium the report shows the totals and the failed scenario\'s diff', 
     assert.equal(await page.getByText('feature', { exact: true }).count(), 0, 'no level named after the file extension');
     const tree = await page.locator('.tree').first().innerText();
     assert.match(tree, new RegExp(`${FAILING_SCENARIO}\\nseed 7\\n`), 'the seed is shown with its name');
-    // The README's picture of the report is taken here: TEDLAB_REPORT_SCREENSHOT=reports/screenshot.png
-    if (process.env.TEDLAB_REPORT_SCREENSHOT) {
-      await page.setViewportSize({ width: 1400, height: 1040 });
-      await page.screenshot({ path: process.env.TEDLAB_REPORT_SCREENSHOT });
-    }
   } finally {
     await browser.close();
   }

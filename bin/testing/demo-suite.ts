@@ -30,7 +30,7 @@ links:
 export const WRONG_REFERENCE = `R1#show ip interface brief
 Interface                  IP-Address      OK? Method Status                Protocol
 FastEthernet0/0            10.0.0.1        YES manual up                    up
-FastEthernet0/1            unassigned      YES NVRAM  administratively down down
+FastEthernet0/1            unassigned      YES unset  administratively down down
 `;
 
 const PASSING_FEATURE = `Feature: Report demo passes

@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Link } from '../net/link.ts';
+import type { NetInterface } from '../net/net-interface.ts';
 import { PcapWriter } from '../wire/pcap.ts';
+import type { CapturedFrame } from './exchange/packet-view.ts';
 
 /** The files a saved capture consists of, as Wireshark reads them. */
 export interface SavedCapture {
@@ -25,17 +27,45 @@ export interface KeyRows {
  */
 export class LinkCapture {
   readonly link: Link;
-  private readonly writer: PcapWriter;
+  /** Each frame with who sent it and who it was for; the tap's copy is the only one kept. */
+  private readonly records: { -readonly [K in keyof CapturedFrame]: CapturedFrame[K] }[] = [];
 
   constructor(link: Link) {
     this.link = link;
-    // An Ethernet segment's frames, or a serial cable's Cisco HDLC and PPP frames (told apart per frame).
-    this.writer = new PcapWriter({ linkType: link.medium.pcapLinkType });
-    link.addFrameTap((timeMs, frame) => this.writer.add(timeMs, frame));
+    link.addFrameTap((timeMs, frame, from) => this.records.push({
+      timeMs,
+      link: link.name,
+      // An Ethernet segment's frames, or a serial cable's Cisco HDLC and PPP frames (told apart per frame).
+      linkType: link.medium.pcapLinkType,
+      from: from.node.name,
+      to: this.receiverOf(frame, from),
+      bytes: frame,
+    }));
+    link.addLossTap(() => {
+      const last = this.records[this.records.length - 1];
+      if (last !== undefined) last.lost = true;
+    });
   }
 
   get packets(): number {
-    return this.writer.count;
+    return this.records.length;
+  }
+
+  /** Every frame so far, in the order the link carried them. */
+  get frames(): readonly CapturedFrame[] {
+    return this.records;
+  }
+
+  /** The one end a frame is for; undefined for a broadcast or a frame nobody takes. */
+  private receiverOf(frame: Uint8Array, from: NetInterface): string | undefined {
+    const receivers = this.link.medium.receivers(frame, from, this.link.ends);
+    return receivers.length === 1 ? receivers[0]!.node.name : undefined;
+  }
+
+  private pcap(): Uint8Array {
+    const writer = new PcapWriter({ linkType: this.link.medium.pcapLinkType });
+    for (const record of this.records) writer.add(record.timeMs, record.bytes);
+    return writer.toBytes();
   }
 
   /**
@@ -50,7 +80,7 @@ export class LinkCapture {
       ahSa: path.join(dir, 'ah_sa'),
       ikeDecryptionTable: path.join(dir, 'ikev1_decryption_table'),
     };
-    writeFileSync(files.pcap, this.writer.toBytes());
+    writeFileSync(files.pcap, this.pcap());
     writeFileSync(files.espSa, rowsText(keyRows.espSa));
     writeFileSync(files.ahSa, rowsText(keyRows.ahSa));
     writeFileSync(files.ikeDecryptionTable, rowsText(keyRows.ikeDecryption));

@@ -3,6 +3,7 @@ export { LiveLab } from './live-lab.ts';
 export type { NotModelledItem } from './not-modelled-list.ts';
 export { LabError, describeError, type LabErrorKind } from './errors.ts';
 export { type SavedCapture } from './capture.ts';
+export type { ExchangeReport } from './exchange/exchange-report.ts';
 export {
   compareTranscript, containsInOrder, containsText, unifiedDiff, diffLines, splitDebugMessages, sanitize,
   describeDifferences, originalLines,

@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { measureAllEsp } from '../ipsec/esp.bench.ts';
 import { Lab } from './lab.ts';
 
 const STATIC_TUNNEL = fileURLToPath(new URL('../../scenarios/examples/static-tunnel/topology.yaml', import.meta.url));
@@ -48,4 +49,11 @@ const results = [
 
 for (const result of results) {
   console.log(`${result.name.padEnd(60)} ${result.medianMs.toFixed(1).padStart(9)} ms  (median of ${result.runs}; ${result.detail})`);
+}
+
+// ESP against node:crypto's own cipher + HMAC-96 on the same packets, in this process (engine/crypto/CHOICES.md).
+for (const figure of measureAllEsp()) {
+  const name = `ESP ${figure.transform} seal + open, ${figure.payloadBytes} B`;
+  const rates = `${figure.tedlabPerSecond.toFixed(0)}/s against node:crypto's ${figure.ceilingPerSecond.toFixed(0)}/s`;
+  console.log(`${name.padEnd(60)} ${(figure.share * 100).toFixed(0).padStart(9)} %   (${rates})`);
 }

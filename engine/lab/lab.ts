@@ -11,6 +11,7 @@ import type { TracerouteResult } from '../net/traceroute-types.ts';
 import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, type Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
 import type { KeyRows, SavedCapture } from './capture.ts';
+import { exchangeReport, type ExchangeReport } from './exchange/exchange-report.ts';
 import { checkAdvance, checkValueRanges, pingOptionsProblem, topologyOrThrow } from './lab-checks.ts';
 import { LabNetwork } from './lab-network.ts';
 import type { IpsecSpis, LinkPacket, LoadOptions, PingOptions, PingOutcome, StartedPing } from './lab-types.ts';
@@ -233,6 +234,20 @@ export class Lab {
   /** Writes the link's pcap and the Wireshark key files into `dir`. */
   saveCapture(link: string, dir: string): SavedCapture {
     return this.net.capture(link).save(dir, this.wiresharkKeys());
+  }
+
+  /**
+   * What the captured links show of the exchanges, decoded and decrypted from their frames: a
+   * packet list per link, and the IKE ladder with the moment a step failed, if one did.
+   */
+  exchangeReport(failure?: { timeMs: number; step: string }): ExchangeReport {
+    const links = [...this.net.captures.values()].map((capture) => ({ link: capture.link.name, frames: capture.frames }));
+    return exchangeReport(links, this.wiresharkKeys().ikeDecryption, failure);
+  }
+
+  /** The virtual clock: milliseconds since the lab started. */
+  nowMs(): number {
+    return this.sim.now();
   }
 
   /** The key rows of every SA any router ever had: both ends know them, so each row appears once. */

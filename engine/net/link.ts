@@ -19,6 +19,8 @@ export interface LinkOptions {
 export type LinkTap = (timeMs: number, bytes: Uint8Array, fromInterface: NetInterface) => void;
 /** Sees every frame once, as transmitted: Ethernet header, payload and padding. */
 export type FrameTap = (timeMs: number, frame: Uint8Array, fromInterface: NetInterface) => void;
+/** Told when the link loses the frame its frame taps just saw (its loss rate). */
+export type LossTap = () => void;
 export type LinkStateListener = (up: boolean) => void;
 
 /** Counted in frames. */
@@ -54,6 +56,7 @@ export class Link {
   private readonly random: SeededRandom;
   private readonly taps = new Set<LinkTap>();
   private readonly frameTaps = new Set<FrameTap>();
+  private readonly lossTaps = new Set<LossTap>();
   private readonly stateListeners = new Set<LinkStateListener>();
 
   constructor(sim: Sim, name: string, ends: NetInterface[] = [], options: LinkOptions = {}) {
@@ -125,6 +128,12 @@ export class Link {
     return () => this.frameTaps.delete(tap);
   }
 
+  /** Calls `tap` each time the link loses the frame it has just shown its frame taps; returns what stops it. */
+  addLossTap(tap: LossTap): () => void {
+    this.lossTaps.add(tap);
+    return () => this.lossTaps.delete(tap);
+  }
+
   onStateChange(listener: LinkStateListener): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
@@ -146,6 +155,7 @@ export class Link {
     }
     if (this.lossRate > 0 && this.random.float() < this.lossRate) {
       this.counters.lost++;
+      for (const tap of this.lossTaps) tap();
       return;
     }
     const copy = frame.slice();

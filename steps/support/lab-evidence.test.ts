@@ -40,7 +40,28 @@ test('an inline lab: its YAML, the router console, debug log and startup-config,
   const pcap = Buffer.from(evidence(groups, 'link lan').get('lan.pcap') as Uint8Array);
   assert.equal(pcap.readUInt32LE(0), 0xa1b2c3d4);
   assert.equal(pcap.length, 24 + 4 * (16 + 14 + 100), 'two echoes and two replies of 100 bytes, in Ethernet frames');
-  assert.deepEqual([...evidence(groups, 'link lan').keys()], ['lan.pcap', 'esp_sa', 'ikev1_decryption_table']);
+  assert.deepEqual([...evidence(groups, 'link lan').keys()], ['packets', 'lan.pcap', 'esp_sa', 'ikev1_decryption_table']);
+  const packets = String(evidence(groups, 'link lan').get('packets'));
+  assert.match(packets, /^link lan: 4 packets\n/);
+  assert.match(packets, /^ +1 +[\d.]+ +pc1 +R1 +10\.0\.0\.2 +10\.0\.0\.1 +ICMP +114 +Echo request id=\d+ seq=0 ttl=\d+$/m);
+});
+
+test('the document\'s lab draws its IKE ladder, with the moment a step failed', () => {
+  const file = fileURLToPath(new URL('../../scenarios/ted-doc/topology.yaml', import.meta.url));
+  const lab = Lab.load(file);
+  lab.ping('pc-daphne', 'pc-fred');
+  const groups = labEvidence(lab, undefined, { timeMs: lab.nowMs(), step: 'the ping shows "!!!!!"' });
+  assert.deepEqual(groups.map((group) => group.title).slice(0, 2), ['topology', 'IKE exchange']);
+  const ladder = String(evidence(groups, 'IKE exchange').get('IKE ladder.svg'));
+  assert.match(ladder, /<text class="label"[^>]*>TED probe<\/text>[\s\S]*<text class="label"[^>]*>QM3<\/text>/);
+  assert.match(ladder, /failed: the ping shows &quot;!!!!!&quot;/);
+  assert.ok(!groups.some((group) => group.title === 'IKE exchange' && group.evidence.length !== 1));
+});
+
+test('a lab that negotiated nothing has no ladder', () => {
+  const lab = Lab.fromYaml(INLINE);
+  lab.ping('pc1', '10.0.0.1', { count: 1 });
+  assert.ok(!labEvidence(lab, INLINE).some((group) => group.title === 'IKE exchange'));
 });
 
 test('an empty console or log says so in its name', () => {

@@ -1,12 +1,13 @@
 /**
- * What a scenario's lab leaves for the report once the scenario ends: the topology it ran, each
- * router's console transcript, debug log and startup configuration, and each captured link's
- * pcap with the Wireshark key tables that decrypt it.
+ * What a scenario's lab leaves for the report once the scenario ends: the topology it ran, the
+ * IKE ladder of what it negotiated, each router's console transcript, debug log and startup
+ * configuration, and each captured link's packet list and pcap with the Wireshark key tables
+ * that decrypt it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Lab } from '../../engine/lab/index.ts';
+import type { ExchangeReport, Lab } from '../../engine/lab/index.ts';
 import { textEvidence, type Evidence } from './failures.ts';
 
 /** Evidence shown together under one title. */
@@ -17,12 +18,32 @@ export interface EvidenceGroup {
 
 const PCAP_TYPE = 'application/vnd.tcpdump.pcap';
 
-export function labEvidence(lab: Lab, inlineTopology?: string): EvidenceGroup[] {
+/** The moment a step failed, for the ladder. */
+export interface FailedStep {
+  readonly timeMs: number;
+  readonly step: string;
+}
+
+export const LADDER_ATTACHMENT = 'IKE ladder.svg';
+export const PACKET_LIST_ATTACHMENT = 'packets';
+
+export function labEvidence(lab: Lab, inlineTopology?: string, failed?: FailedStep): EvidenceGroup[] {
+  const exchange = lab.exchangeReport(failed);
   return [
     topologyGroup(lab, inlineTopology),
+    ...ladderGroup(exchange),
     ...lab.routerNames().map((router) => routerGroup(lab, router)),
-    ...captureGroups(lab),
+    ...captureGroups(lab, exchange),
   ];
+}
+
+/** Drawn from the captured links' decoded packets; none when nothing was negotiated there. */
+function ladderGroup(exchange: ExchangeReport): EvidenceGroup[] {
+  if (exchange.ladder === undefined) return [];
+  return [{
+    title: 'IKE exchange',
+    evidence: [{ name: LADDER_ATTACHMENT, content: exchange.ladder, contentType: 'image/svg+xml', fileExtension: '.svg' }],
+  }];
 }
 
 /** The YAML as written: the inline DocString, else the topology file. */
@@ -57,7 +78,7 @@ function ahEvidence(rows: string): ReturnType<typeof textEvidence>[] {
   return rows.length === 0 ? [] : [textEvidence('ah_sa', rows)];
 }
 
-function captureGroups(lab: Lab): EvidenceGroup[] {
+function captureGroups(lab: Lab, exchange: ExchangeReport): EvidenceGroup[] {
   const captured = lab.topology.links.filter((link) => link.capture);
   if (captured.length === 0) return [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tedlab-capture-'));
@@ -67,6 +88,7 @@ function captureGroups(lab: Lab): EvidenceGroup[] {
       return {
         title: `link ${link.name}`,
         evidence: [
+          ...exchange.packetLists.filter((list) => list.link === link.name).map((list) => textEvidence(PACKET_LIST_ATTACHMENT, list.text)),
           { name: `${link.name}.pcap`, content: readFileSync(saved.pcap), contentType: PCAP_TYPE, fileExtension: '.pcap' },
           textEvidence('esp_sa', readFileSync(saved.espSa, 'utf8')),
           textEvidence('ikev1_decryption_table', readFileSync(saved.ikeDecryptionTable, 'utf8')),

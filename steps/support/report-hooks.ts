@@ -53,7 +53,10 @@ Before({ name: 'label the scenario with its epic, story and suite' }, function (
 });
 
 // Step hooks take no name in Cucumber 12; this one runs inside each step, so its attachments land on the step.
-AfterStep(function attachStepOutput(this: LabWorld, { pickleStep }) {
+AfterStep(function attachStepOutput(this: LabWorld, { pickleStep, result }) {
+  if (result.status === 'FAILED' && this.hasLab && this.failedStep === undefined) {
+    this.failedStep = { timeMs: this.lab.nowMs(), step: pickleStep.text };
+  }
   // Allure shows a step by its text alone: the lines it configured or expected would be hidden.
   const docString = pickleStep.argument?.docString?.content;
   if (docString !== undefined) attach(textEvidence(DOCSTRING_ATTACHMENT, docString));
@@ -74,7 +77,7 @@ After({ name: 'attach the topology, the router consoles and the link captures' }
     }
     return;
   }
-  for (const group of labEvidence(this.lab, this.inlineTopology)) {
+  for (const group of labEvidence(this.lab, this.inlineTopology, this.failedStep)) {
     allure.step(group.title, () => group.evidence.forEach(attach));
   }
 });

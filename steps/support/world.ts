@@ -4,6 +4,7 @@ import type { Lab, PingOutcome } from '../../engine/lab/index.ts';
 import { ScenarioFailure, ScenarioUsageError, textEvidence, type Evidence } from './failures.ts';
 import { classifyForLab, classifyOutputCheck } from './not-modelled-rule.ts';
 import { displayPath, findLab, findReference, searchFolders } from './lab-search.ts';
+import type { FailedStep } from './lab-evidence.ts';
 import { explainRejection, type RejectedCommand } from './rejected-command.ts';
 import { updateReference, type ReferenceText } from './reference-update.ts';
 
@@ -21,6 +22,8 @@ export class LabWorld extends World {
   inlineTopology: string | undefined;
   /** Whether the report already has this scenario's seed. */
   seedReported = false;
+  /** The virtual moment the scenario's first failing step failed, for the IKE ladder. */
+  failedStep: FailedStep | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Lab } from '../lab.ts';
 import { exchangeReport } from './exchange-report.ts';
-import { LINKTYPE_ETHERNET, type CapturedFrame } from './packet-view.ts';
+import { LINKTYPE_ETHERNET } from '../../wire/pcap.ts';
+import type { CapturedFrame } from './packet-view.ts';
 
 const TED_DOC = path.join(import.meta.dirname, '..', '..', '..', 'scenarios', 'ted-doc', 'topology.yaml');
 const WAN_ENDS = ['Daphne', 'fred'];

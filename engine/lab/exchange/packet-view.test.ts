@@ -4,9 +4,8 @@ import {
   ArpOperation, EtherType, IpProtocol, encodeArp, encodeEthernet, encodeIcmp, encodeIpv4, parseIpv4, type Ipv4Address,
 } from '../../wire/index.ts';
 import { IsakmpReader } from './isakmp-reader.ts';
-import {
-  LINKTYPE_C_HDLC, LINKTYPE_ETHERNET, LINKTYPE_PPP, LINKTYPE_RAW_IPV4, PacketDecoder, type CapturedFrame,
-} from './packet-view.ts';
+import { LINKTYPE_ETHERNET, LINKTYPE_PPP_HDLC, LINKTYPE_RAW } from '../../wire/pcap.ts';
+import { PacketDecoder, type CapturedFrame } from './packet-view.ts';
 
 const address = (text: string): Ipv4Address => parseIpv4(text)!;
 const MAC_A = 0x0003_6b8f_1a20;
@@ -36,7 +35,7 @@ test('the same echo request in every framing a link may use: Ethernet, 802.1Q, C
   const tagged = encodeEthernet({ destination: MAC_B, source: MAC_A, etherType: 0x8100, payload: Uint8Array.from([0x00, 0x0a, 0x08, 0x00, ...echo]) });
   const hdlc = Uint8Array.from([0x0f, 0x00, 0x08, 0x00, ...echo]);
   const ppp = Uint8Array.from([0xff, 0x03, 0x00, 0x21, ...echo]);
-  for (const [linkType, bytes] of [[LINKTYPE_ETHERNET, ethernet], [LINKTYPE_ETHERNET, tagged], [LINKTYPE_C_HDLC, hdlc], [LINKTYPE_PPP, ppp], [LINKTYPE_RAW_IPV4, echo]] as const) {
+  for (const [linkType, bytes] of [[LINKTYPE_ETHERNET, ethernet], [LINKTYPE_ETHERNET, tagged], [LINKTYPE_PPP_HDLC, hdlc], [LINKTYPE_PPP_HDLC, ppp], [LINKTYPE_RAW, echo]] as const) {
     const view = decode(linkType, bytes);
     assert.deepEqual([view.protocol, view.source, view.destination, view.info], ['ICMP', '10.0.0.1', '10.0.0.2', 'Echo request id=7 seq=3 ttl=254'], `link type ${linkType}`);
   }
@@ -44,9 +43,10 @@ test('the same echo request in every framing a link may use: Ethernet, 802.1Q, C
 
 test('what is not IPv4 or ARP, or does not decode, is named, never thrown', () => {
   assert.equal(decode(LINKTYPE_ETHERNET, encodeEthernet({ destination: MAC_B, source: MAC_A, etherType: 0x86dd, payload: new Uint8Array(46) })).info, 'EtherType 0x86dd');
-  assert.equal(decode(LINKTYPE_C_HDLC, Uint8Array.from([0x8f, 0x00, 0x80, 0x35, 0, 0, 0, 0])).info, 'Cisco HDLC protocol 0x8035');
-  assert.equal(decode(LINKTYPE_PPP, Uint8Array.from([0xff, 0x03, 0xc0, 0x21, 1, 1, 0, 4])).info, 'PPP protocol 0xc021');
+  assert.equal(decode(LINKTYPE_PPP_HDLC, Uint8Array.from([0x8f, 0x00, 0x80, 0x35, 0, 0, 0, 0])).info, 'Cisco HDLC protocol 0x8035');
+  assert.equal(decode(LINKTYPE_PPP_HDLC, Uint8Array.from([0xff, 0x03, 0xc0, 0x21, 1, 1, 0, 4])).info, 'PPP protocol 0xc021');
+  assert.equal(decode(LINKTYPE_PPP_HDLC, Uint8Array.from([0x12, 0x34, 0, 0])).info, 'malformed serial frame');
   assert.equal(decode(LINKTYPE_ETHERNET, Uint8Array.of(1, 2, 3)).info, 'malformed Ethernet frame');
-  assert.equal(decode(LINKTYPE_RAW_IPV4, Uint8Array.of(0x45, 0, 0)).info, 'malformed IPv4 datagram');
+  assert.equal(decode(LINKTYPE_RAW, Uint8Array.of(0x45, 0, 0)).info, 'malformed IPv4 datagram');
   assert.equal(decode(147, new Uint8Array(10)).info, 'link type 147');
 });

@@ -4,17 +4,19 @@
  * IsakmpReader (which Wireshark cannot do for the TED probe and reply); ESP shows its SPI and
  * sequence number.
  */
+import { decodeTaggedEthernet } from '../../wire/dot1q.ts';
 import {
-  ArpOperation, EtherType, IpProtocol, decodeArp, decodeEspHeader, decodeEthernet, decodeIcmp, decodeIpv4, decodeUdp,
-  formatIpv4, formatMacIos, type Ipv4Datagram,
+  ArpOperation, EtherType, IpProtocol, LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_PPP_HDLC, LINKTYPE_RAW, decodeArp,
+  decodeEspHeader, decodeIcmp, decodeIpv4, decodeUdp, formatIpv4, formatMacIos, type Ipv4Datagram,
 } from '../../wire/index.ts';
+import { decodeSerialFrame, ipv4ProtocolOf } from '../../wire/serial-frames.ts';
 import type { IsakmpMessageView, IsakmpReader } from './isakmp-reader.ts';
 
 /** A frame as a link carried it, with the names of the ends that sent it and took it. */
 export interface CapturedFrame {
   readonly timeMs: number;
   readonly link: string;
-  /** The pcap link type the frame is framed in (1 Ethernet, 104 Cisco HDLC, 9 PPP, 228 raw IPv4). */
+  /** The pcap link type the frame is framed in: Ethernet, PPP/Cisco HDLC (50), raw IPv4. */
   readonly linkType: number;
   readonly from: string;
   /** The end the frame was addressed to; undefined for a broadcast. */
@@ -37,41 +39,30 @@ export interface PacketView {
   readonly esp?: { readonly spi: number; readonly sequence: number };
 }
 
-export const LINKTYPE_ETHERNET = 1;
-export const LINKTYPE_PPP = 9;
-export const LINKTYPE_C_HDLC = 104;
-export const LINKTYPE_RAW_IPV4 = 228;
-
-const ETHERTYPE_VLAN = 0x8100;
-const PPP_IPV4 = 0x0021;
 const ISAKMP_PORT = 500;
 
 type Network = { kind: 'ipv4'; bytes: Uint8Array } | { kind: 'arp'; bytes: Uint8Array } | { kind: 'other'; what: string };
 
 /** What a frame carries, its link-layer framing taken off (an 802.1Q tag too). */
 function networkLayer(linkType: number, bytes: Uint8Array): Network {
-  if (linkType === LINKTYPE_RAW_IPV4) return { kind: 'ipv4', bytes };
-  if (linkType === LINKTYPE_C_HDLC || linkType === LINKTYPE_PPP) return serialPayload(linkType, bytes);
+  if (linkType === LINKTYPE_RAW || linkType === LINKTYPE_IPV4) return { kind: 'ipv4', bytes };
+  if (linkType === LINKTYPE_PPP_HDLC) return serialPayload(bytes);
   if (linkType !== LINKTYPE_ETHERNET) return { kind: 'other', what: `link type ${linkType}` };
-  const frame = decodeEthernet(bytes);
+  const frame = decodeTaggedEthernet(bytes);
   if (!frame.ok) return { kind: 'other', what: 'malformed Ethernet frame' };
-  let { etherType, payload } = frame.value;
-  if (etherType === ETHERTYPE_VLAN && payload.length >= 4) {
-    etherType = (payload[2]! << 8) | payload[3]!;
-    payload = payload.subarray(4);
-  }
+  const { etherType, payload } = frame.value;
   if (etherType === EtherType.ipv4) return { kind: 'ipv4', bytes: payload };
   if (etherType === EtherType.arp) return { kind: 'arp', bytes: payload };
   return { kind: 'other', what: `EtherType 0x${etherType.toString(16).padStart(4, '0')}` };
 }
 
-/** Cisco HDLC: address, control, a 16-bit EtherType. PPP in HDLC-like framing (RFC 1662): FF 03, a 16-bit protocol. */
-function serialPayload(linkType: number, bytes: Uint8Array): Network {
-  if (bytes.length < 4) return { kind: 'other', what: 'short serial frame' };
-  const protocol = (bytes[2]! << 8) | bytes[3]!;
-  const ipv4 = linkType === LINKTYPE_C_HDLC ? protocol === EtherType.ipv4 : protocol === PPP_IPV4;
-  if (ipv4) return { kind: 'ipv4', bytes: bytes.subarray(4) };
-  const name = linkType === LINKTYPE_C_HDLC ? 'Cisco HDLC' : 'PPP';
+/** A serial line's frame: Cisco HDLC or PPP, told apart by its first byte (LINKTYPE_PPP_HDLC). */
+function serialPayload(bytes: Uint8Array): Network {
+  const frame = decodeSerialFrame(bytes);
+  if (!frame.ok) return { kind: 'other', what: 'malformed serial frame' };
+  const { encapsulation, protocol, payload } = frame.value;
+  if (protocol === ipv4ProtocolOf(encapsulation)) return { kind: 'ipv4', bytes: payload };
+  const name = encapsulation === 'hdlc' ? 'Cisco HDLC' : 'PPP';
   return { kind: 'other', what: `${name} protocol 0x${protocol.toString(16).padStart(4, '0')}` };
 }
 
