@@ -4,16 +4,22 @@ import { parseCommand } from './command-line.ts';
 import { keepHistory, nextBuildOrder, restoreHistory, selectionHistory, writeExecutor } from '../report/history.ts';
 import { relabelPackages } from '../report/package-labels.ts';
 import { describeSelection, isWholeSuite, readSelection } from '../report/run-selection.ts';
+import { mergeResults } from '../report/merge-results.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { formatTotals, readScenarioResults, summarise, type ResultsSummary } from '../report/results-summary.ts';
 
 const REPORT_NAME = 'tedlab';
 
-export const REPORT_USAGE = `usage: tedlab report [--reports DIR]
+export const REPORT_USAGE = `usage: tedlab report [--reports DIR] [RESULTS...]
 
 Makes the HTML report of the last run (reports/allure-report/index.html), carrying the trend
 history over from the report before. Runs of different parts of the suite (other paths, --tags
 or --name) keep separate trends. Exit code 0 when the report was made.
+
+RESULTS are the results of several runs to merge into one report: the shards 1/N to N/N of one
+run (tedlab run --shard I/N), each a results folder (allure-results) or the reports folder
+that holds one. Their merge replaces the results below --reports; the report and its history
+are the whole run's.
 
   --reports DIR      the run's results and the report are below DIR instead of reports/
   -h, --help         this text
@@ -23,11 +29,15 @@ or --name) keep separate trends. Exit code 0 when the report was made.
 export async function reportCommand(args: string[]): Promise<number> {
   const parsed = parseCommand('report', args, { reports: { type: 'string' } }, REPORT_USAGE);
   if (typeof parsed === 'number') return parsed;
+  const layout = reportLayout(parsed.values.reports);
   if (parsed.positionals.length > 0) {
-    process.stderr.write(`tedlab report: unexpected arguments: ${parsed.positionals.join(' ')}\n${REPORT_USAGE}`);
-    return 2;
+    const merged = mergeResults(parsed.positionals, layout.results);
+    if (merged !== undefined) {
+      process.stderr.write(`tedlab report: ${merged}\n`);
+      return 2;
+    }
   }
-  return (await makeReport(reportLayout(parsed.values.reports))) ? 0 : 2;
+  return (await makeReport(layout)) ? 0 : 2;
 }
 
 /**

@@ -7,7 +7,7 @@ import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/c
 import parseTagExpression from '@cucumber/tag-expressions';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
-import { writeSelection } from '../report/run-selection.ts';
+import { parseShard, writeSelection, type Shard } from '../report/run-selection.ts';
 import { markUnfinished, type UnfinishedScenario } from '../report/unfinished-steps.ts';
 import { makeReport } from './report.ts';
 import { stepDefinitionImports, suggestionSnippetSyntax } from './step-definitions.ts';
@@ -27,6 +27,8 @@ export interface RunOptions {
   labs: string[];
   tags?: string;
   names: string[];
+  /** Run only the I-th of N parts of the selected scenarios (`--shard I/N`). */
+  shard?: Shard;
   dryRun: boolean;
   failFast: boolean;
   updateReferences: boolean;
@@ -49,6 +51,9 @@ the run could not be made.
   --name REGEX             only scenarios whose name matches (repeatable)
   --dry-run                check that every step is defined, without running anything
   --fail-fast              stop at the first failing scenario
+  --shard I/N              run only the I-th of N parts of the selected scenarios (every N-th
+                           scenario from the I-th, in file order): N machines running shards 1/N
+                           to N/N run each scenario once; tedlab report DIR... merges their results
   --update-references      write the reference files that "matches the reference" steps name,
                            from what the routers printed, and list what changed (refused in CI)
   -h, --help               this text
@@ -64,6 +69,7 @@ const RUN_OPTIONS = {
   name: { type: 'string', multiple: true },
   'dry-run': { type: 'boolean' },
   'fail-fast': { type: 'boolean' },
+  shard: { type: 'string' },
   'update-references': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
@@ -83,6 +89,8 @@ export function parseRunArguments(args: readonly string[]): RunOptions | string 
   if (values.parallel !== undefined && !WHOLE_NUMBER.test(values.parallel)) return '--parallel needs a number of workers';
   const selection = selectionProblem(values.tags, values.name ?? []);
   if (selection !== undefined) return selection;
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') return shard;
   return {
     paths: positionals,
     ...(values.seed === undefined ? {} : { seed: values.seed }),
@@ -92,6 +100,7 @@ export function parseRunArguments(args: readonly string[]): RunOptions | string 
     labs: values.labs ?? [],
     ...(values.tags === undefined ? {} : { tags: values.tags }),
     names: values.name ?? [],
+    ...(shard === undefined ? {} : { shard }),
     dryRun: values['dry-run'] ?? false,
     failFast: values['fail-fast'] ?? false,
     updateReferences: values['update-references'] ?? false,
@@ -212,7 +221,12 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
     // Results of an earlier run would mix into this run's report.
     rmSync(layout.results, { recursive: true, force: true });
     mkdirSync(layout.results, { recursive: true });
-    writeSelection(layout.results, { paths: options.paths, ...(options.tags === undefined ? {} : { tags: options.tags }), names: options.names });
+    writeSelection(layout.results, {
+      paths: options.paths,
+      ...(options.tags === undefined ? {} : { tags: options.tags }),
+      names: options.names,
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
+    });
   }
   const provided: Partial<IConfiguration> = {
     paths: options.paths.length > 0 ? options.paths : ['features'],
@@ -223,6 +237,7 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
     failFast: options.failFast,
     ...(options.tags === undefined ? {} : { tags: options.tags }),
     ...(options.names.length === 0 ? {} : { name: options.names }),
+    ...(options.shard === undefined ? {} : { shard: `${options.shard.index}/${options.shard.total}` }),
     format: ['progress', ...(reporting.format ?? [])],
     formatOptions: {
       snippetSyntax: suggestionSnippetSyntax(),

@@ -59,3 +59,17 @@ test('each selection has its own history folder; the history kept before moves t
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('--shard I/N is 1-based and whole; the merged shards of a run are that run\'s selection', async () => {
+  const { mergedSelection, parseShard } = await import('./run-selection.ts');
+  assert.deepEqual(parseShard('2/4'), { index: 2, total: 4 });
+  for (const bad of ['0/4', '5/4', '1/0', '1', 'a/b', '-1/2']) assert.equal(typeof parseShard(bad), 'string', bad);
+  const base = { paths: ['features/ted'], names: [] };
+  const parts = [2, 1, 3].map((index) => ({ ...base, shard: { index, total: 3 } }));
+  assert.deepEqual(mergedSelection(parts), base);
+  assert.equal(selectionKey(base), selectionKey(normaliseSelection({ paths: ['./features/ted/'], names: [] }, cwd)));
+  assert.match(String(mergedSelection(parts.slice(0, 2))), /not the shards 1\/N to N\/N .*2\/3, 1\/3/);
+  assert.match(String(mergedSelection([parts[0]!, { ...parts[1]!, tags: '@x' }])), /different selections/);
+  assert.notEqual(selectionKey(parts[0]!), selectionKey(base), 'one shard reported alone has its own trend');
+  assert.equal(describeSelection(parts[0]!), 'features/ted --shard 2/3');
+});

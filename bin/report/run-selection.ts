@@ -12,6 +12,22 @@ export interface RunSelection {
   readonly paths: readonly string[];
   readonly tags?: string;
   readonly names: readonly string[];
+  /** One part of the selection (`--shard I/N`); results merged from every part have none. */
+  readonly shard?: Shard;
+}
+
+/** `--shard 2/4`: the second of four parts, 1-based as Cucumber counts them. */
+export interface Shard {
+  readonly index: number;
+  readonly total: number;
+}
+
+/** `I/N` with 1 <= I <= N, or what is wrong with it. */
+export function parseShard(text: string): Shard | string {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const [index, total] = match === null ? [NaN, NaN] : [Number(match[1]), Number(match[2])];
+  if (!(index >= 1 && total >= 1 && index <= total)) return `--shard ${JSON.stringify(text)}: give I/N, the I-th of N parts, 1 <= I <= N (e.g. --shard 2/4)`;
+  return { index, total };
 }
 
 /** Beside the results, where Allure reads nothing. */
@@ -35,11 +51,12 @@ export function normaliseSelection(selection: RunSelection, cwd = process.cwd())
     paths: normalisedPaths(selection.paths, cwd),
     ...(selection.tags === undefined ? {} : { tags: selection.tags.trim().replace(/\s+/g, ' ') }),
     names: [...selection.names].sort(),
+    ...(selection.shard === undefined ? {} : { shard: selection.shard }),
   };
 }
 
 export function isWholeSuite(selection: RunSelection): boolean {
-  return selection.paths.length === 0 && selection.tags === undefined && selection.names.length === 0;
+  return selection.paths.length === 0 && selection.tags === undefined && selection.names.length === 0 && selection.shard === undefined;
 }
 
 /** The folder name of a selection's history: `whole-suite`, or `subset-` and a digest of the selection. */
@@ -56,7 +73,28 @@ export function describeSelection(selection: RunSelection): string {
     ...selection.paths,
     ...(selection.tags === undefined ? [] : [`--tags ${JSON.stringify(selection.tags)}`]),
     ...selection.names.map((name) => `--name ${JSON.stringify(name)}`),
+    ...(selection.shard === undefined ? [] : [`--shard ${selection.shard.index}/${selection.shard.total}`]),
   ].join(' ');
+}
+
+/**
+ * The selection of results merged from several runs: the runs' common selection when they are
+ * the shards 1/N to N/N of it (the whole of it ran), else undefined (the caller says what is wrong).
+ */
+export function mergedSelection(parts: readonly RunSelection[]): RunSelection | string {
+  const base = parts.map(({ shard: _shard, ...rest }) => JSON.stringify(rest));
+  if (new Set(base).size !== 1) return 'the results come from runs of different selections (paths, --tags, --name)';
+  const shards = parts.map((part) => part.shard);
+  if (parts.length === 1 && shards[0] === undefined) return parts[0]!;
+  const total = shards[0]?.total;
+  const indexes = shards.map((shard) => (shard === undefined || shard.total !== total ? NaN : shard.index)).sort((a, b) => a - b);
+  const complete = total !== undefined && indexes.length === total && indexes.every((index, at) => index === at + 1);
+  if (!complete) {
+    const seen = shards.map((shard) => (shard === undefined ? 'no --shard' : `${shard.index}/${shard.total}`)).join(', ');
+    return `the results are not the shards 1/N to N/N of one run (they are: ${seen})`;
+  }
+  const { shard: _shard, ...whole } = parts[0]!;
+  return whole;
 }
 
 export function writeSelection(resultsDir: string, selection: RunSelection): void {
@@ -69,10 +107,12 @@ export function readSelection(resultsDir: string): RunSelection {
   if (!existsSync(file)) return { paths: [], names: [] };
   try {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<RunSelection>;
+    const shard = raw.shard === undefined ? undefined : parseShard(`${raw.shard.index}/${raw.shard.total}`);
     return {
       paths: Array.isArray(raw.paths) ? raw.paths.map(String) : [],
       ...(typeof raw.tags === 'string' ? { tags: raw.tags } : {}),
       names: Array.isArray(raw.names) ? raw.names.map(String) : [],
+      ...(shard === undefined || typeof shard === 'string' ? {} : { shard }),
     };
   } catch {
     return { paths: [], names: [] };
