@@ -1,17 +1,17 @@
 /**
  * Benchmarks of the whole engine, in wall-clock time (tests never time anything): how long a lab
  * takes to load, to bring a tunnel up, to carry pings through ESP and to live an hour of virtual
- * time. Run with `npm run bench`; compare runs on the same machine.
+ * time. `npm run bench` (bin/bench-main.ts) prints them with the other figures; compare runs on the
+ * same machine.
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { measureAllEsp } from '../ipsec/esp.bench.ts';
 import { Lab } from './lab.ts';
 
 const STATIC_TUNNEL = fileURLToPath(new URL('../../scenarios/examples/static-tunnel/topology.yaml', import.meta.url));
 const TED_DOC = fileURLToPath(new URL('../../scenarios/ted-doc/topology.yaml', import.meta.url));
 
-interface Result {
+export interface Result {
   name: string;
   runs: number;
   medianMs: number;
@@ -30,30 +30,22 @@ function measure(name: string, runs: number, body: () => string): Result {
   return { name, runs, medianMs: times[Math.floor(times.length / 2)]!, detail };
 }
 
-const results = [
-  measure('load the document lab', 20, () => `${Lab.load(TED_DOC).summary().routers} routers`),
-  measure('bring a static tunnel up (first ping)', 10, () => Lab.load(STATIC_TUNNEL).ping('pc1', 'pc2').marks),
-  measure('1000 pings through ESP', 5, () => {
-    const lab = Lab.load(STATIC_TUNNEL);
-    lab.ping('pc1', 'pc2');
-    const ping = lab.ping('pc1', 'pc2', { count: 1000 });
-    return `${ping.received} replies`;
-  }),
-  measure('an hour of virtual time with a tunnel up (rekey included)', 5, () => {
-    const lab = Lab.load(STATIC_TUNNEL);
-    lab.ping('pc1', 'pc2');
-    lab.advance(3_600_000);
-    return lab.ping('pc1', 'pc2').marks;
-  }),
-];
-
-for (const result of results) {
-  console.log(`${result.name.padEnd(60)} ${result.medianMs.toFixed(1).padStart(9)} ms  (median of ${result.runs}; ${result.detail})`);
-}
-
-// ESP against node:crypto's own cipher + HMAC-96 on the same packets, in this process (engine/crypto/CHOICES.md).
-for (const figure of measureAllEsp()) {
-  const name = `ESP ${figure.transform} seal + open, ${figure.payloadBytes} B`;
-  const rates = `${figure.tedlabPerSecond.toFixed(0)}/s against node:crypto's ${figure.ceilingPerSecond.toFixed(0)}/s`;
-  console.log(`${name.padEnd(60)} ${(figure.share * 100).toFixed(0).padStart(9)} %   (${rates})`);
+/** The engine's own figures, in this process. */
+export function measureLab(): Result[] {
+  return [
+    measure('load the document lab', 20, () => `${Lab.load(TED_DOC).summary().routers} routers`),
+    measure('bring a static tunnel up (first ping)', 10, () => Lab.load(STATIC_TUNNEL).ping('pc1', 'pc2').marks),
+    measure('1000 pings through ESP', 5, () => {
+      const lab = Lab.load(STATIC_TUNNEL);
+      lab.ping('pc1', 'pc2');
+      const ping = lab.ping('pc1', 'pc2', { count: 1000 });
+      return `${ping.received} replies`;
+    }),
+    measure('an hour of virtual time with a tunnel up (rekey included)', 5, () => {
+      const lab = Lab.load(STATIC_TUNNEL);
+      lab.ping('pc1', 'pc2');
+      lab.advance(3_600_000);
+      return lab.ping('pc1', 'pc2').marks;
+    }),
+  ];
 }

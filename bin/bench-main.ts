@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: every figure tedlab measures, as a table or, with `--json`, one JSON record a
+ * line. In wall-clock time on this machine (tests never time anything):
+ * - the engine: loading a lab, a tunnel, 1000 pings, an hour of virtual time;
+ * - ESP's seal + open as a share of node:crypto's own cipher + HMAC on the same packets;
+ * - TED full meshes of 16, 46 and 100 sites: time to all tunnels up and peak RSS, each in a
+ *   fresh process (`--sites 16,46` to choose);
+ * - `tedlab run` on one feature, start to exit;
+ * - the scenario suite, serial against `--parallel 2`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureAllEsp } from '../engine/ipsec/esp.bench.ts';
+import { measureLab } from '../engine/lab/lab.bench.ts';
+import type { MeshFigure } from '../engine/lab/mesh.bench.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TEDLAB = path.join(ROOT, 'bin', 'tedlab.mjs');
+const MESH = path.join(ROOT, 'engine', 'lab', 'mesh.bench.ts');
+
+/** One figure: what, how much, in what unit, and a note. */
+interface Figure {
+  readonly group: string;
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly detail: string;
+}
+
+function engineFigures(): Figure[] {
+  return measureLab().map((result) => ({
+    group: 'engine', name: result.name, value: result.medianMs, unit: 'ms', detail: `median of ${result.runs}; ${result.detail}`,
+  }));
+}
+
+function espFigures(): Figure[] {
+  return measureAllEsp().map((figure) => ({
+    group: 'esp',
+    name: `ESP ${figure.transform} seal + open, ${figure.payloadBytes} B`,
+    value: figure.share * 100,
+    unit: '% of node:crypto',
+    detail: `${figure.tedlabPerSecond.toFixed(0)}/s against ${figure.ceilingPerSecond.toFixed(0)}/s`,
+  }));
+}
+
+function meshFigures(sizes: readonly number[]): Figure[] {
+  return sizes.flatMap((sites) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', MESH, String(sites)], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`mesh of ${sites}: ${run.stderr}`);
+    const mesh = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as MeshFigure;
+    const tunnels = `${mesh.tunnels} tunnels; load ${mesh.loadMs.toFixed(0)} ms`;
+    return [
+      { group: 'mesh', name: `TED mesh of ${sites} sites: all tunnels up`, value: mesh.tunnelsUpMs, unit: 'ms', detail: tunnels },
+      { group: 'mesh', name: `TED mesh of ${sites} sites: peak RSS`, value: mesh.peakRssMb, unit: 'MB', detail: 'the whole process' },
+    ];
+  });
+}
+
+/** Wall-clock time of `tedlab ARGS` in a scratch reports folder, median of `runs`. */
+function timeTedlab(args: readonly string[], runs: number): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const reports = mkdtempSync(path.join(os.tmpdir(), 'tedlab-bench-'));
+    const start = performance.now();
+    const result = spawnSync(process.execPath, [TEDLAB, ...args, '--reports', reports], { cwd: ROOT, encoding: 'utf8' });
+    times.push(performance.now() - start);
+    rmSync(reports, { recursive: true, force: true });
+    if (result.status !== 0) throw new Error(`tedlab ${args.join(' ')}: ${result.stdout}${result.stderr}`);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+function cliFigures(): Figure[] {
+  const feature = 'features/ted/document.feature';
+  const serial = timeTedlab(['run', 'features'], 1);
+  const parallel = timeTedlab(['run', 'features', '--parallel', '2'], 1);
+  return [
+    { group: 'cli', name: `tedlab run ${feature}`, value: timeTedlab(['run', feature], 3), unit: 'ms', detail: 'start to exit, median of 3' },
+    { group: 'cli', name: 'the scenario suite, serial', value: serial, unit: 'ms', detail: 'tedlab run features' },
+    { group: 'cli', name: 'the scenario suite, --parallel 2', value: parallel, unit: 'ms', detail: `${(serial / parallel).toFixed(2)}x serial's speed` },
+  ];
+}
+
+function printTable(figures: readonly Figure[]): void {
+  for (const figure of figures) {
+    const value = figure.value.toFixed(figure.unit === 'ms' || figure.unit === 'MB' ? 1 : 0);
+    console.log(`${figure.name.padEnd(58)} ${value.padStart(10)} ${figure.unit.padEnd(17)} (${figure.detail})`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, sites: { type: 'string' } } });
+  const sizes = (values.sites ?? '16,46,100').split(',').map(Number).filter((size) => size >= 2);
+  const sections = [engineFigures, espFigures, () => meshFigures(sizes), cliFigures];
+  for (const section of sections) {
+    const figures = section();
+    if (values.json) for (const figure of figures) console.log(JSON.stringify(figure));
+    else printTable(figures);
+  }
+}
+
+await main();
