@@ -14,7 +14,9 @@ test('the benchmark\'s round robin meets every pair of sites once, each site onc
 });
 
 test('a generated mesh is a valid topology, and three sites bring their three tunnels up', () => {
-  assert.doesNotThrow(() => parseTopology(meshTopology(46), { file: 'mesh.yaml' }));
+  const parsed = parseTopology(meshTopology(46), 'mesh.yaml', '.');
+  assert.ok(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.errors));
+  assert.equal(parsed.topology.routers.length, 46);
   assert.throws(() => meshTopology(1), RangeError);
   const figure = runMesh(3);
   assert.equal(figure.tunnels, 3);

@@ -21,6 +21,8 @@ export interface RouterCryptoOptions {
 export interface CryptoConsole {
   debug(subsystem: DebugSubsystem, text: string): void;
   syslog(text: string): void;
+  /** Whether a debug message of the subsystem would be printed now: its text is made only then. */
+  wants(subsystem: DebugSubsystem): boolean;
 }
 
 /**
@@ -40,10 +42,14 @@ export class RouterCrypto {
     const stream = (name: string) => sim.random.fork(options.boot ? `${node.name}/${name}/boot${options.boot}` : `${node.name}/${name}`);
     const print = (subsystem: DebugSubsystem | 'syslog', text: string): void =>
       subsystem === 'syslog' ? output.syslog(text) : output.debug(subsystem, text);
+    // Debug text is made only when a switch that prints it is on (a big lab has thousands of events a second).
+    const wanted = (subsystem: DebugSubsystem | 'syslog'): boolean => subsystem === 'syslog' || output.wants(subsystem);
     this.ipsec = new IpsecEngine({
       node,
       random: stream('ipsec'),
-      trace: (event) => print(event.subsystem, renderIpsecDebugMessage(event)),
+      trace: (event) => {
+        if (wanted(event.subsystem)) print(event.subsystem, renderIpsecDebugMessage(event));
+      },
       accessLists: (name) => findAccessList(config, name),
     });
     this.ike = new IkeDaemon({
@@ -52,6 +58,7 @@ export class RouterCrypto {
       random: stream('ike'),
       port: this.ipsec,
       trace: (event) => {
+        if (!wanted(event.subsystem)) return;
         const { subsystem, text } = renderIkeTrace(event);
         print(subsystem, text);
       },

@@ -132,7 +132,11 @@ export class Router {
   }
 
   private startCrypto(): RouterCrypto {
-    const output = { debug: (subsystem: DebugSubsystem, text: string) => this.debugMessage(subsystem, text), syslog: (text: string) => this.syslog(text) };
+    const output = {
+      debug: (subsystem: DebugSubsystem, text: string) => this.debugMessage(subsystem, text),
+      syslog: (text: string) => this.syslog(text),
+      wants: (subsystem: DebugSubsystem) => this.debug[subsystem] && !this.down,
+    };
     return new RouterCrypto(this.sim, this.node, this.device.config, output, { cpuCosts: this.cpuCosts, boot: this.boots });
   }
 
