@@ -8,6 +8,8 @@ import type { CapturedFrame } from './exchange/packet-view.ts';
 /** The files a saved capture consists of, as Wireshark reads them. */
 export interface SavedCapture {
   pcap: string;
+  /** `<link>.pcap.cut.txt`, saying what the capture cut, when it cut anything. */
+  cutNote?: string;
   espSa: string;
   /** AH SAs in the `esp_sa` row layout: Wireshark has no AH key table, but people and AH checks need the keys. */
   ahSa: string;
@@ -21,18 +23,38 @@ export interface KeyRows {
   ikeDecryption: string[];
 }
 
+/** What a bounded capture dropped: its oldest frames. */
+export interface CaptureCut {
+  /** Frames and bytes cut, and the virtual time of the newest frame cut. */
+  readonly frames: number;
+  readonly bytes: number;
+  readonly untilMs: number;
+  /** The capture's limit in bytes. */
+  readonly limitBytes: number;
+}
+
+type FrameRecord = { -readonly [K in keyof CapturedFrame]: CapturedFrame[K] };
+
 /**
- * Records every frame a link carries from the moment the lab starts (Ethernet, ARP included),
- * so a capture can be saved at any step, with the key tables Wireshark needs to decrypt it.
+ * Records the frames a link carries from the moment the lab starts (Ethernet, ARP included),
+ * so a capture can be saved at any step, with the key tables Wireshark needs to decrypt it. A
+ * ring: it keeps the newest frames up to `limitBytes` of them and counts what it cut.
  */
 export class LinkCapture {
   readonly link: Link;
-  /** Each frame with who sent it and who it was for; the tap's copy is the only one kept. */
-  private readonly records: { -readonly [K in keyof CapturedFrame]: CapturedFrame[K] }[] = [];
+  readonly limitBytes: number;
+  /** Each frame with who sent it and who it was for; the tap's copy is the only one kept. Kept from `first` on. */
+  private records: FrameRecord[] = [];
+  private first = 0;
+  private keptBytes = 0;
+  private cutFrames = 0;
+  private cutBytes = 0;
+  private cutUntilMs = 0;
 
-  constructor(link: Link) {
+  constructor(link: Link, limitBytes: number) {
     this.link = link;
-    link.addFrameTap((timeMs, frame, from) => this.records.push({
+    this.limitBytes = limitBytes;
+    link.addFrameTap((timeMs, frame, from) => this.keep({
       timeMs,
       link: link.name,
       // An Ethernet segment's frames, or a serial cable's Cisco HDLC and PPP frames (told apart per frame).
@@ -43,17 +65,41 @@ export class LinkCapture {
     }));
     link.addLossTap(() => {
       const last = this.records[this.records.length - 1];
-      if (last !== undefined) last.lost = true;
+      if (last !== undefined && this.records.length > this.first) last.lost = true;
     });
   }
 
   get packets(): number {
-    return this.records.length;
+    return this.records.length - this.first;
   }
 
-  /** Every frame so far, in the order the link carried them. */
+  /** The frames kept, in the order the link carried them. */
   get frames(): readonly CapturedFrame[] {
-    return this.records;
+    return this.first === 0 ? this.records : this.records.slice(this.first);
+  }
+
+  /** What the capture cut to stay within its limit; undefined while it has cut nothing. */
+  get cut(): CaptureCut | undefined {
+    if (this.cutFrames === 0) return undefined;
+    return { frames: this.cutFrames, bytes: this.cutBytes, untilMs: this.cutUntilMs, limitBytes: this.limitBytes };
+  }
+
+  private keep(record: FrameRecord): void {
+    this.records.push(record);
+    this.keptBytes += record.bytes.length;
+    while (this.keptBytes > this.limitBytes && this.first < this.records.length - 1) {
+      const oldest = this.records[this.first]!;
+      this.keptBytes -= oldest.bytes.length;
+      this.cutFrames++;
+      this.cutBytes += oldest.bytes.length;
+      this.cutUntilMs = oldest.timeMs;
+      this.first++;
+    }
+    // Drop the cut records from the array now and then, not on every frame.
+    if (this.first > 4096 && this.first * 2 > this.records.length) {
+      this.records = this.records.slice(this.first);
+      this.first = 0;
+    }
   }
 
   /** The one end a frame is for; undefined for a broadcast or a frame nobody takes. */
@@ -64,7 +110,7 @@ export class LinkCapture {
 
   private pcap(): Uint8Array {
     const writer = new PcapWriter({ linkType: this.link.medium.pcapLinkType });
-    for (const record of this.records) writer.add(record.timeMs, record.bytes);
+    for (const record of this.frames) writer.add(record.timeMs, record.bytes);
     return writer.toBytes();
   }
 
@@ -81,11 +127,20 @@ export class LinkCapture {
       ikeDecryptionTable: path.join(dir, 'ikev1_decryption_table'),
     };
     writeFileSync(files.pcap, this.pcap());
+    const note = cutNote(this.link.name, this.cut);
+    if (note !== undefined) writeFileSync(path.join(dir, `${this.link.name}.pcap.cut.txt`), note);
     writeFileSync(files.espSa, rowsText(keyRows.espSa));
     writeFileSync(files.ahSa, rowsText(keyRows.ahSa));
     writeFileSync(files.ikeDecryptionTable, rowsText(keyRows.ikeDecryption));
-    return files;
+    return note === undefined ? files : { ...files, cutNote: path.join(dir, `${this.link.name}.pcap.cut.txt`) };
   }
+}
+
+/** What a saved capture says when it is not the whole of the link's traffic. */
+export function cutNote(link: string, cut: CaptureCut | undefined): string | undefined {
+  if (cut === undefined) return undefined;
+  return `${link}.pcap starts after ${cut.frames} frames (${cut.bytes} bytes, until ${(cut.untilMs / 1000).toFixed(3)} s of virtual time) `
+    + `that the capture of link ${link} cut to keep within ${cut.limitBytes} bytes; raise the link's "capture" limit (e.g. capture: 256MB) to keep them.\n`;
 }
 
 function rowsText(rows: string[]): string {

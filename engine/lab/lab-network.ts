@@ -8,6 +8,7 @@ import { formatIpv4, parseIpv4, type Ipv4Address } from '../wire/ipv4-address.ts
 import { RealPeerEnd } from '../bridge/real-peer-end.ts';
 import { Router } from '../router/router.ts';
 import { LinkCapture } from './capture.ts';
+import { VALUE_RANGES } from './topology/value-ranges.ts';
 import { LabError } from './errors.ts';
 import { formatLocation } from './lab-checks.ts';
 import { MacAllocator } from './mac-allocator.ts';
@@ -42,7 +43,7 @@ export class LabNetwork {
         up: spec.up,
         medium: linkMedium(spec.medium ?? 'ethernet'),
       });
-      if (spec.capture) this.captures.set(spec.name, new LinkCapture(link));
+      if (spec.capture) this.captures.set(spec.name, new LinkCapture(link, spec.captureLimitBytes ?? VALUE_RANGES.captureBytes.default));
       this.links.set(spec.name, link);
       this.checkPeers(spec.name, link);
     }

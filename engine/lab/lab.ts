@@ -10,7 +10,7 @@ import { TracerouteSession } from '../net/traceroute.ts';
 import type { TracerouteResult } from '../net/traceroute-types.ts';
 import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, type Router } from '../router/router.ts';
 import { LabError } from './errors.ts';
-import type { KeyRows, SavedCapture } from './capture.ts';
+import { cutNote, type KeyRows, type SavedCapture } from './capture.ts';
 import { exchangeReport, type ExchangeReport } from './exchange/exchange-report.ts';
 import { checkAdvance, checkValueRanges, pingOptionsProblem, topologyOrThrow } from './lab-checks.ts';
 import { LabNetwork } from './lab-network.ts';
@@ -241,7 +241,10 @@ export class Lab {
    * packet list per link, and the IKE ladder with the moment a step failed, if one did.
    */
   exchangeReport(failure?: { timeMs: number; step: string }): ExchangeReport {
-    const links = [...this.net.captures.values()].map((capture) => ({ link: capture.link.name, frames: capture.frames }));
+    const links = [...this.net.captures.values()].map((capture) => {
+      const note = cutNote(capture.link.name, capture.cut);
+      return { link: capture.link.name, frames: capture.frames, ...(note === undefined ? {} : { note }) };
+    });
     return exchangeReport(links, this.wiresharkKeys().ikeDecryption, failure);
   }
 

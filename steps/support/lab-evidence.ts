@@ -93,6 +93,7 @@ function captureGroups(lab: Lab, exchange: ExchangeReport): EvidenceGroup[] {
           textEvidence('esp_sa', readFileSync(saved.espSa, 'utf8')),
           textEvidence('ikev1_decryption_table', readFileSync(saved.ikeDecryptionTable, 'utf8')),
           ...ahEvidence(readFileSync(saved.ahSa, 'utf8')),
+          ...(saved.cutNote === undefined ? [] : [textEvidence('capture cut', readFileSync(saved.cutNote, 'utf8'))]),
         ],
       };
     });

@@ -19,7 +19,7 @@ export interface ExchangeReport {
  * where it was first sent), with the lab's IKE key table (`icookie,key` rows).
  */
 export function exchangeReport(
-  links: readonly { readonly link: string; readonly frames: readonly CapturedFrame[] }[],
+  links: readonly { readonly link: string; readonly frames: readonly CapturedFrame[]; readonly note?: string }[],
   ikeKeyRows: readonly string[],
   failure?: LadderInput['failure'],
 ): ExchangeReport {
@@ -35,9 +35,9 @@ export function exchangeReport(
   }
   return {
     packetLists: links
-      .map(({ link }, index) => ({ link, views: perLink[index]! }))
+      .map(({ link, note }, index) => ({ link, note, views: perLink[index]! }))
       .filter(({ views }) => views.length > 0)
-      .map(({ link, views }) => ({ link, text: packetList(link, views) })),
+      .map(({ link, note, views }) => ({ link, text: `${note ?? ''}${packetList(link, views)}` })),
     ladder: ladderSvg({ packets: all, ...(failure === undefined ? {} : { failure }) }),
   };
 }

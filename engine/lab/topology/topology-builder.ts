@@ -22,7 +22,8 @@ import {
   type TopologyError,
   type TopologySpec,
 } from './topology-types.ts';
-import { parseClock, parseDurationMs, parseLossRate } from './value-formats.ts';
+import { VALUE_RANGES } from './value-ranges.ts';
+import { parseCaptureLimit, parseClock, parseDurationMs, parseLossRate } from './value-formats.ts';
 import type { YamlLocator } from './yaml-locator.ts';
 
 /** The data as the schema guarantees it. */
@@ -55,7 +56,7 @@ interface LinkOptionsData {
   readonly delay?: string;
   readonly loss?: string | number;
   readonly up?: boolean;
-  readonly capture?: boolean;
+  readonly capture?: boolean | string;
 }
 
 export type BuildResult =
@@ -189,13 +190,16 @@ function buildLinks(
     }
     const delay = options.delay === undefined ? undefined : parseDurationMs(options.delay);
     if (delay?.ok === false) errors.push(locator.error(['links', name, 'delay'], delay.message));
+    const capture = parseCaptureLimit(options.capture ?? true);
+    if (capture === undefined) errors.push(locator.error(['links', name, 'capture'], messages.badCapture(String(options.capture))));
     return {
       name,
       ends,
       delayMs: delay?.ok ? delay.value : DEFAULT_LINK_DELAY_MS,
       lossRate: options.loss === undefined ? 0 : (parseLossRate(options.loss) ?? 0),
       up: options.up ?? true,
-      capture: options.capture ?? true,
+      capture: capture?.capture ?? true,
+      ...(capture === undefined || capture.limitBytes === VALUE_RANGES.captureBytes.default ? {} : { captureLimitBytes: capture.limitBytes }),
       ...(medium === 'serial' ? { medium } : {}),
     };
   });

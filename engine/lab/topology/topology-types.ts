@@ -104,6 +104,8 @@ export interface LinkSpec {
   readonly lossRate: number;
   readonly up: boolean;
   readonly capture: boolean;
+  /** The bytes of frames the capture keeps, the newest; older frames are cut (VALUE_RANGES.captureBytes). */
+  readonly captureLimitBytes?: number;
   /** `serial`: a back-to-back cable between two Serial ports, its first end the DCE; else an Ethernet segment. */
   readonly medium?: 'ethernet' | 'serial';
 }

@@ -59,7 +59,7 @@ function unquote(raw: string): string {
 const CANDIDATES: Record<Slot, readonly Candidate[]> = {
   seed: pool.SEEDS, clock: pool.CLOCKS, dhMs: pool.DH_MS, configLine: pool.CONFIG_LINES, router: pool.NAMES, host: pool.NAMES,
   address: pool.HOST_ADDRESSES, gateway: pool.GATEWAYS, delay: pool.DELAYS, loss: pool.LOSSES, up: pool.BOOLEANS,
-  capture: pool.BOOLEANS, link: pool.LINK_NAMES, peer: pool.NAMES, peerAddress: pool.PEER_ADDRESSES, bind: pool.PEER_BINDS,
+  capture: pool.CAPTURES, link: pool.LINK_NAMES, peer: pool.NAMES, peerAddress: pool.PEER_ADDRESSES, bind: pool.PEER_BINDS,
   wics: pool.WICS,
 };
 const SLOTS = Object.keys(CANDIDATES) as Slot[];

@@ -40,6 +40,22 @@ export function parseLossRate(value: string | number): number | undefined {
   return Number.isFinite(rate) && rate >= min && rate <= max ? rate + 0 : undefined;
 }
 
+const SIZE = /^(\d+) ?(KB|MB|GB)$/;
+const SIZE_UNITS: Readonly<Record<string, number>> = { KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+
+/**
+ * A link's `capture`: true (the default limit), false, or how much it keeps (`8MB`: whole KB,
+ * MB or GB within VALUE_RANGES.captureBytes). Undefined for anything else.
+ */
+export function parseCaptureLimit(value: boolean | string): { capture: boolean; limitBytes: number } | undefined {
+  const { min, max, default: fallback } = VALUE_RANGES.captureBytes;
+  if (typeof value === 'boolean') return { capture: value, limitBytes: fallback };
+  const match = SIZE.exec(value);
+  if (!match) return undefined;
+  const bytes = Number(match[1]) * SIZE_UNITS[match[2]!]!;
+  return bytes >= min && bytes <= max ? { capture: true, limitBytes: bytes } : undefined;
+}
+
 const CLOCK = /^(\*?)(?:([A-Z][a-z]{2}) +(\d{1,2}) +)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DEFAULT_DATE = /^\*?([A-Z][a-z]{2} +\d+)/.exec(DEFAULT_ROUTER_CLOCK)?.[1] ?? 'Mar  1';

@@ -24,6 +24,12 @@ export const VALUE_RANGES = {
   delayDecimals: { ms: 3, s: 6 },
   lossRate: { min: 0, max: 1 },
   /**
+   * The bytes of frames a link's capture keeps, the newest (a ring): 64 KB holds a few IKE
+   * exchanges; 1 GB is past what a lab on a 2-core machine should hold for every link. The
+   * default, 32 MB, keeps an hour of a tunnel pinged every second many times over.
+   */
+  captureBytes: { min: 65_536, max: 1_073_741_824, default: 33_554_432 },
+  /**
    * One minute: a Diffie-Hellman step longer than the 60 s IKE gives an exchange can only time
    * every exchange out. The TED document's slow fred took 1500-2000 ms.
    */
@@ -58,6 +64,7 @@ export function outOfRangeValues(topology: TopologySpec): string[] {
   for (const link of topology.links) {
     check(`links.${link.name}.delay (ms)`, link.delayMs, VALUE_RANGES.delayMs);
     check(`links.${link.name}.loss`, link.lossRate, VALUE_RANGES.lossRate);
+    check(`links.${link.name}.capture (bytes)`, link.captureLimitBytes, VALUE_RANGES.captureBytes);
   }
   return problems;
 }
