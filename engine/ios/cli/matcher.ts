@@ -36,10 +36,17 @@ export type MatchResult<Spec> = { kind: 'match'; command: Spec; args: Args } | M
 
 type StepResult<Spec> = { states: MatchState<Spec>[]; words: Word[] } | MatchFailure;
 
+/** The states every line starts from, per command table: the same for every line of a mode. */
+const START_STATES = new WeakMap<readonly CompiledCommand<unknown>[], readonly MatchState<unknown>[]>();
+
 function startStates<Spec>(commands: readonly CompiledCommand<Spec>[]): MatchState<Spec>[] {
-  return commands.flatMap((command) =>
-    expand(command.start).map((node) => ({ node, command, captures: [], done: false })),
-  );
+  let states = START_STATES.get(commands) as readonly MatchState<Spec>[] | undefined;
+  if (states === undefined) {
+    states = Object.freeze(commands.flatMap((command) =>
+      expand(command.start).map((node) => Object.freeze({ node, command, captures: [], done: false }) as MatchState<Spec>)));
+    START_STATES.set(commands, states);
+  }
+  return [...states];
 }
 
 function tokenOf(state: MatchState<unknown>): Token | undefined {

@@ -126,7 +126,18 @@ export function compileSyntax(syntax: string): Continuation {
 }
 
 /** Every node a continuation can lead to, following links (cycles included) once. */
-export function expand(continuation: Continuation): GraphNode[] {
+/** A compiled graph never changes, so what a continuation expands to is worked out once. */
+const EXPANDED = new WeakMap<Continuation, readonly GraphNode[]>();
+
+export function expand(continuation: Continuation): readonly GraphNode[] {
+  const known = EXPANDED.get(continuation);
+  if (known !== undefined) return known;
+  const nodes = expandAfresh(continuation);
+  EXPANDED.set(continuation, nodes);
+  return nodes;
+}
+
+function expandAfresh(continuation: Continuation): GraphNode[] {
   const nodes: GraphNode[] = [];
   const seen = new Set<Continuation>();
   const visit = (c: Continuation): void => {
