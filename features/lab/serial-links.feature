@@ -90,6 +90,62 @@ Feature: WIC serial ports on back-to-back cables, with Cisco HDLC or PPP
     When host "pc1" pings "pc0"
     Then the ping shows "U.U.U"
 
+  # The layout of a 2600's WIC serial port under 12.2: TEXT-SOURCES.md, "Interfaces" (the PPP lines
+  # `LCP Open` / `Open: IPCP, CDPCP` and `LCP Closed` are unconfirmed for 12.2).
+  Scenario: show interfaces on a PPP Serial port: PowerQUICC, weighted fair queueing, LCP and IPCP open
+    When host "pc1" pings "pc0"
+    And I run "show interfaces Serial0/0" on "hub"
+    Then the output matches:
+      """
+      Serial0/0 is up, line protocol is up
+        Hardware is PowerQUICC Serial
+        Internet address is 10.0.1.1/30
+        MTU 1500 bytes, BW 64 Kbit, DLY 20000 usec,
+           reliability 255/255, txload 1/255, rxload 1/255
+        Encapsulation PPP, loopback not set
+        Keepalive set (10 sec)
+        LCP Open
+        Open: IPCP, CDPCP
+        Last input 00:00:00, output 00:00:00, output hang never
+        Last clearing of "show interface" counters never
+        Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0
+        Queueing strategy: weighted fair
+        Output queue: 0/1000/64/0 (size/max total/threshold/drops)
+           Conversations  0/1/256 (active/max active/max total)
+           Reserved Conversations 0/0 (allocated/max allocated)
+           Available Bandwidth 48 kilobits/sec
+        5 minute input rate 0 bits/sec, 0 packets/sec
+        5 minute output rate 0 bits/sec, 0 packets/sec
+           9 packets input, 1332 bytes, 0 no buffer
+           Received 0 broadcasts, 0 runts, 0 giants, 0 throttles
+           0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, 0 abort
+           8 packets output, 1248 bytes, 0 underruns
+           0 output errors, 0 collisions, 1 interface resets
+           0 output buffer failures, 0 output buffers swapped out
+           0 carrier transitions
+           DCD=up  DSR=up  DTR=up  RTS=up  CTS=up
+      """
+    When I run "show interfaces | include line protocol" on "hub"
+    Then the output matches:
+      """
+      FastEthernet0/0 is administratively down, line protocol is down
+      Serial0/0 is up, line protocol is up
+      FastEthernet0/1 is up, line protocol is up
+      Serial0/1 is up, line protocol is up
+      """
+    # Without the DCE's clock the status stays up and the line protocol goes down: LCP closes.
+    When I configure "hub" with:
+      """
+      interface Serial0/0
+       no clock rate
+      """
+    And 5 seconds pass
+    And I run "show interfaces Serial0/0" on "spoke1"
+    Then the output contains "Serial0/0 is up, line protocol is down"
+    And the output contains "LCP Closed"
+    When I run "show interfaces description" on "spoke1"
+    Then the output contains "Se0/0 up down"
+
   Scenario: Shutting one end down takes the other end down with it
     When I configure "spoke1" with:
       """

@@ -25,6 +25,7 @@ function reportOf(ctx: CommandContext, name: string): InterfaceReport | undefine
   return {
     config,
     lineUp: ctx.services.interfaceLineUp(name),
+    statusUp: ctx.services.interfaceStatusUp?.(name) ?? ctx.services.interfaceLineUp(name),
     ...(activity === undefined ? {} : { mac: activity.mac, traffic: { statistics: activity.statistics, nowMs: activity.nowMs } }),
   };
 }

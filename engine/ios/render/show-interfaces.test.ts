@@ -142,3 +142,45 @@ test('a Loopback: no MAC, ARP, keepalive or media lines, an empty output queue (
   assert.ok(lines.includes('     0 output errors, 0 collisions, 0 interface resets'));
   assert.ok(!lines.some((line) => line.includes('ARP type') || line.includes('Keepalive')));
 });
+
+// A FastEthernet subinterface (TEXT-SOURCES.md, "Interfaces"): the layout of 12.4 captures (Gt96k FE
+// subinterfaces), which end at `Last clearing`; unconfirmed for 12.2, and so are the two blanks in
+// `Vlan ID  10.` and the ARPA line of a subinterface without `encapsulation dot1Q`.
+test('show interfaces FastEthernet0/0.10: the port\'s MAC, the VLAN, ARP, and no counters of its own (layout unconfirmed for 12.2)', () => {
+  const report: InterfaceReport = {
+    config: fastEthernet('FastEthernet0/0.10', { address: ADDRESS, dot1q: 10, description: 'VLAN 10 gateway' }),
+    lineUp: true,
+    mac: 0x00036b8f1a20,
+    traffic: { nowMs: 600_000, statistics: statistics({ packetsIn: 40, packetsOut: 40, clearedAtMs: 540_000 }) },
+  };
+  assert.deepEqual(renderInterface(report), [
+    'FastEthernet0/0.10 is up, line protocol is up',
+    '  Hardware is AmdFE, address is 0003.6b8f.1a20 (bia 0003.6b8f.1a20)',
+    '  Description: VLAN 10 gateway',
+    '  Internet address is 10.1.1.1/24',
+    '  MTU 1500 bytes, BW 100000 Kbit, DLY 100 usec,',
+    '     reliability 255/255, txload 1/255, rxload 1/255',
+    '  Encapsulation 802.1Q Virtual LAN, Vlan ID  10.',
+    '  ARP type: ARPA, ARP Timeout 04:00:00',
+    '  Last clearing of "show interface" counters 00:01:00',
+  ]);
+  const offVlan = renderInterface({ config: fastEthernet('FastEthernet0/0.30'), lineUp: false })!;
+  assert.equal(offVlan[0], 'FastEthernet0/0.30 is down, line protocol is down');
+  assert.ok(offVlan.includes('  Encapsulation ARPA, loopback not set'));
+});
+
+test('show interfaces lists Serial ports and subinterfaces too, in show ip interface brief\'s order', () => {
+  const reports = ['Serial0/1', 'FastEthernet0/0.10', 'Serial0/0', 'FastEthernet0/1', 'FastEthernet0/0'].map((name) => ({
+    config: { ...newInterface(name), shutdown: false },
+    lineUp: true,
+  }));
+  const heads = renderShowInterfaces(reports).filter((line) => !line.startsWith(' ')).map((line) => line.split(' ')[0]);
+  assert.deepEqual(heads, ['FastEthernet0/0', 'FastEthernet0/0.10', 'Serial0/0', 'FastEthernet0/1', 'Serial0/1']);
+  const rows = renderShowInterfacesDescription(reports).map((row) => row.split(' ')[0]);
+  assert.deepEqual(rows, ['Interface', 'Fa0/0', 'Fa0/0.10', 'Se0/0', 'Fa0/1', 'Se0/1']);
+});
+
+test('bandwidth N applies to a FastEthernet as well', () => {
+  const lines = renderInterface({ config: fastEthernet('FastEthernet0/0', { kept: ['bandwidth 10000'] }), lineUp: true })!;
+  assert.ok(lines.includes('  MTU 1500 bytes, BW 10000 Kbit, DLY 100 usec,'));
+});

@@ -3,7 +3,7 @@ import { formatIpv4, prefixLengthOfMask } from '../../wire/ipv4-address.ts';
 import type { MacAddress } from '../../wire/mac-address.ts';
 import { compareForBrief, interfaceType, type InterfaceConfig } from '../config/interfaces.ts';
 import { formatUptimeStamp } from './clock-format.ts';
-import { profileOf, shortInterfaceName, type InterfaceProfile } from './interface-profiles.ts';
+import { bandwidthOf, profileOf, shortInterfaceName, type InterfaceProfile, type PortState } from './interface-profiles.ts';
 
 /**
  * `show interfaces [IF]` and `show interfaces description` in IOS 12.2's layout, from the
@@ -14,8 +14,10 @@ import { profileOf, shortInterfaceName, type InterfaceProfile } from './interfac
 /** One interface as the show commands see it: its configuration and its running state. */
 export interface InterfaceReport {
   config: InterfaceConfig;
-  /** Carrier and line protocol, for an interface that is not shut down. */
+  /** The line protocol, for an interface that is not shut down. */
   lineUp: boolean;
+  /** The status (carrier) when it differs from the line protocol (a Serial line up with its protocol down); undefined: as `lineUp`. */
+  statusUp?: boolean;
   /** The port's MAC (hardware interfaces). */
   mac?: MacAddress;
   /** The port's counters and times, and the virtual time they are read at. */
@@ -32,7 +34,12 @@ export function interfaceStatusLine(report: InterfaceReport): string {
 
 export function interfaceStates(report: InterfaceReport): [string, string] {
   if (report.config.shutdown) return ['administratively down', 'down'];
-  return report.lineUp ? ['up', 'up'] : ['down', 'down'];
+  return [(report.statusUp ?? report.lineUp) ? 'up' : 'down', report.lineUp ? 'up' : 'down'];
+}
+
+function portState(report: InterfaceReport): PortState {
+  const { shutdown } = report.config;
+  return { shutdown, statusUp: !shutdown && (report.statusUp ?? report.lineUp), protocolUp: !shutdown && report.lineUp };
 }
 
 /** `10.1.1.1/24`; undefined when the interface has no address. */
@@ -60,25 +67,28 @@ function rateLine(direction: 'input' | 'output', rate: { bitsPerSec: number; pac
 function headLines(report: InterfaceReport, profile: InterfaceProfile, stats: InterfaceStatistics | undefined): string[] {
   const { config } = report;
   const address = addressWithPrefix(config);
-  const tx = load(stats?.outputRate.bitsPerSec ?? 0, profile.bandwidthKbit);
-  const rx = load(stats?.inputRate.bitsPerSec ?? 0, profile.bandwidthKbit);
+  const bandwidthKbit = bandwidthOf(config, profile);
+  const tx = load(stats?.outputRate.bitsPerSec ?? 0, bandwidthKbit);
+  const rx = load(stats?.inputRate.bitsPerSec ?? 0, bandwidthKbit);
   return [
     interfaceStatusLine(report),
     `  Hardware is ${profile.hardware(report.mac)}`,
     ...(config.description === undefined ? [] : [`  Description: ${config.description}`]),
     ...(address === undefined ? [] : [`  Internet address is ${address}`]),
-    `  MTU ${profile.mtuBytes} bytes, BW ${profile.bandwidthKbit} Kbit, DLY ${profile.delayUsec} usec,`,
+    `  MTU ${profile.mtuBytes} bytes, BW ${bandwidthKbit} Kbit, DLY ${profile.delayUsec} usec,`,
     `     reliability 255/255, txload ${tx}/255, rxload ${rx}/255`,
-    `  Encapsulation ${profile.encapsulation}, loopback not set`,
-    ...(profile.keepaliveSec === undefined ? [] : [`  Keepalive set (${profile.keepaliveSec} sec)`]),
-    ...(profile.media === undefined ? [] : [`  ${profile.media(config, !config.shutdown && report.lineUp)}`]),
-    ...(profile.arp ? ['  ARP type: ARPA, ARP Timeout 04:00:00'] : []),
+    ...profile.encapsulationLines(config, portState(report)),
   ];
+}
+
+function clearingLine(stats: InterfaceStatistics | undefined, nowMs: number): string {
+  return `  Last clearing of "show interface" counters ${since(stats?.clearedAtMs, nowMs)}`;
 }
 
 function trafficLines(report: InterfaceReport, profile: InterfaceProfile): string[] {
   const stats = report.traffic?.statistics;
   const nowMs = report.traffic?.nowMs ?? 0;
+  if (profile.traffic === 'clearing-only') return [clearingLine(stats, nowMs)];
   const figures = {
     packetsIn: stats?.packetsIn ?? 0,
     bytesIn: stats?.bytesIn ?? 0,
@@ -89,12 +99,11 @@ function trafficLines(report: InterfaceReport, profile: InterfaceProfile): strin
   };
   return [
     `  Last input ${since(stats?.lastInputMs, nowMs)}, output ${since(stats?.lastOutputMs, nowMs)}, output hang never`,
-    `  Last clearing of "show interface" counters ${since(stats?.clearedAtMs, nowMs)}`,
-    '  Queueing strategy: fifo',
-    `  Output queue 0/${profile.outputQueueMax}, 0 drops; input queue 0/75, 0 drops`,
+    clearingLine(stats, nowMs),
+    ...profile.queueLines({ bandwidthKbit: bandwidthOf(report.config, profile), packetsOut: figures.packetsOut }),
     rateLine('input', stats?.inputRate ?? ZERO_RATE),
     rateLine('output', stats?.outputRate ?? ZERO_RATE),
-    ...profile.counterLines(figures),
+    ...profile.counterLines(figures, portState(report)),
   ];
 }
 
