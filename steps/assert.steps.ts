@@ -4,6 +4,7 @@ import {
 } from './support/expect.ts';
 import { updatingReferences } from './support/reference-update.ts';
 import type { LabWorld } from './support/world.ts';
+import { wholeDebugLog } from './support/debug-log.ts';
 
 function nonBlankLines(docString: string): string[] {
   return docString.split('\n').filter((line) => line.trim() !== '');
@@ -32,18 +33,18 @@ Then('the output does not contain {string}', function (this: LabWorld, text: str
 });
 
 Then('the debug log of {string} matches the reference {string}', function (this: LabWorld, router: string, reference: string) {
-  if (updatingReferences()) return void this.updateReference(reference, { actual: this.lab.debugLog(router), kind: 'debug' });
-  expectMatches(this.lab.debugLog(router), readReference(this.referencePath(reference)), `the debug log of ${router}`, 'debug');
+  if (updatingReferences()) return void this.updateReference(reference, { actual: wholeDebugLog(this.lab, router), kind: 'debug' });
+  expectMatches(wholeDebugLog(this.lab, router), readReference(this.referencePath(reference)), `the debug log of ${router}`, 'debug');
 });
 
 Then('the debug log of {string} contains in order:', function (this: LabWorld, router: string, lines: string) {
-  expectInOrder(this.lab.debugLog(router), nonBlankLines(lines), `the debug log of ${router}`);
+  expectInOrder(wholeDebugLog(this.lab, router), nonBlankLines(lines), `the debug log of ${router}`);
 });
 
 Then('the debug log of {string} contains {string}', function (this: LabWorld, router: string, text: string) {
-  expectContains(this.lab.debugLog(router), text, `the debug log of ${router}`);
+  expectContains(wholeDebugLog(this.lab, router), text, `the debug log of ${router}`);
 });
 
 Then('the debug log of {string} does not contain {string}', function (this: LabWorld, router: string, text: string) {
-  expectNotContains(this.lab.debugLog(router), text, `the debug log of ${router}`);
+  expectNotContains(wholeDebugLog(this.lab, router), text, `the debug log of ${router}`);
 });

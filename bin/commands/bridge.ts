@@ -40,7 +40,7 @@ export async function bridgeCommand(argv: string[]): Promise<number> {
   }
   const live = await lab.goLive();
   for (const [peer, problem] of Object.entries(live.rawIpProblems())) process.stderr.write(`tedlab bridge: ${peer}: ${problem}; only IKE crosses\n`);
-  const printed = new Map(lab.routerNames().map((router) => [router, lab.debugLog(router).length]));
+  const printed = new Map(lab.routerNames().map((router) => [router, lab.debugLogEnd(router)]));
   const stream = setInterval(() => printNew(lab, printed), POLL_MS);
   for (const ping of values.ping ?? []) {
     const [from = '', to = ''] = ping.trim().split(/\s+/);
@@ -65,11 +65,11 @@ function splitRun(line: string): [string, string] {
 
 function printNew(lab: Lab, printed: Map<string, number>): void {
   for (const router of lab.routerNames()) {
-    const log = lab.debugLog(router);
     const from = printed.get(router) ?? 0;
-    if (log.length <= from) continue;
-    for (const line of log.slice(from).split('\n')) if (line !== '') process.stdout.write(`${router}: ${line}\n`);
-    printed.set(router, log.length);
+    const end = lab.debugLogEnd(router);
+    if (end <= from) continue;
+    for (const line of lab.debugLogFrom(router, from).split('\n')) if (line !== '') process.stdout.write(`${router}: ${line}\n`);
+    printed.set(router, end);
   }
 }
 

@@ -46,8 +46,8 @@ export class LabConsole {
   private logRead: number;
 
   private constructor(private readonly lab: Lab, private readonly routerRef: Router) {
-    this.transcriptRead = lab.consoleTranscript(routerRef.name).length;
-    this.logRead = lab.debugLog(routerRef.name).length;
+    this.transcriptRead = lab.consoleTranscriptEnd(routerRef.name);
+    this.logRead = lab.debugLogEnd(routerRef.name);
   }
 
   /** The console of a router (throws a LabError for a name the lab does not have); what it printed so far counts as read. */
@@ -102,12 +102,11 @@ export class LabConsole {
 
   /** What the console printed since it was last read (messages that arrived as time passed), and marks it read. */
   unread(): Unread {
-    const transcript = this.lab.consoleTranscript(this.router);
-    const log = this.lab.debugLog(this.router);
-    const text = transcript.slice(this.transcriptRead);
-    const newLog = log.slice(this.logRead);
-    this.transcriptRead = transcript.length;
-    this.logRead = log.length;
+    // Positions count from the router's start, so a console that cut its oldest text keeps our place.
+    const text = this.lab.consoleTranscriptFrom(this.router, this.transcriptRead);
+    const newLog = this.lab.debugLogFrom(this.router, this.logRead);
+    this.transcriptRead = this.lab.consoleTranscriptEnd(this.router);
+    this.logRead = this.lab.debugLogEnd(this.router);
     return { text, messages: newLog === '' ? [] : [newLog] };
   }
 

@@ -114,6 +114,7 @@ export class LabNetwork {
     const router = new Router(this.sim, {
       name: spec.name, clock: spec.clock, macBase: this.macs.router(spec.name), ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }),
       ...(spec.wics === undefined ? {} : { wics: spec.wics }),
+      ...(spec.consoleLimitChars === undefined ? {} : { consoleLimitChars: spec.consoleLimitChars }),
     });
     const rejected = router.loadStartupConfig(spec.config.text);
     if (rejected.length > 0) {

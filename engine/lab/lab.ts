@@ -9,6 +9,7 @@ import { renderTraceroute } from '../ios/render/traceroute-output.ts';
 import { TracerouteSession } from '../net/traceroute.ts';
 import type { TracerouteResult } from '../net/traceroute-types.ts';
 import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, type Router } from '../router/router.ts';
+import type { ConsoleCut } from '../router/router-console.ts';
 import { LabError } from './errors.ts';
 import { cutNote, type KeyRows, type SavedCapture } from './capture.ts';
 import { exchangeReport, type ExchangeReport } from './exchange/exchange-report.ts';
@@ -171,9 +172,41 @@ export class Lab {
     this.sim.advance(ms);
   }
 
-  /** The router's console log so far: debug and syslog messages with their timestamps. */
+  /** The router's console log as far as it keeps it: debug and syslog messages with their timestamps. */
   debugLog(router: string): string {
     return this.router(router).console.log();
+  }
+
+  /**
+   * What the router's log (or console transcript) cut to stay within its limit (the topology's
+   * `console`), or undefined: a check over a cut log could pass on what is left, so it says so.
+   */
+  debugLogCut(router: string): ConsoleCut | undefined {
+    return this.router(router).console.logCut();
+  }
+
+  consoleTranscriptCut(router: string): ConsoleCut | undefined {
+    return this.router(router).console.transcriptCut();
+  }
+
+  /**
+   * Positions in the log and the transcript counted from the router's start (cut text included),
+   * and the text from such a position on: how a reader follows a console that may cut.
+   */
+  debugLogEnd(router: string): number {
+    return this.router(router).console.logEnd();
+  }
+
+  debugLogFrom(router: string, position: number): string {
+    return this.router(router).console.logFrom(position);
+  }
+
+  consoleTranscriptEnd(router: string): number {
+    return this.router(router).console.transcriptEnd();
+  }
+
+  consoleTranscriptFrom(router: string, position: number): string {
+    return this.router(router).console.transcriptFrom(position);
   }
 
   /** The SPIs of the router's live IPsec SAs, in `show crypto ipsec sa` order. */

@@ -29,6 +29,8 @@ export interface RouterOptions {
   clock?: string;
   /** How fast its CPU does crypto: milliseconds per Diffie-Hellman computation (default: a c2600's). */
   cpu?: { dhMs?: number };
+  /** How much of the newest text its console transcript and log keep each (default DEFAULT_CONSOLE_LIMIT_CHARS). */
+  consoleLimitChars?: number;
   /** The MAC of FastEthernet0/0 (FastEthernet0/1 has the next); default: from the name. */
   macBase?: number;
   /** The WAN interface cards in WIC slots W0 and W1 (undefined: an empty slot). */
@@ -69,7 +71,7 @@ type KeyRows = ReturnType<RouterCrypto['wiresharkKeys']>;
 export class Router {
   readonly name: string;
   readonly node: IpNode;
-  readonly console = new RouterConsole();
+  readonly console: RouterConsole;
   /** The `debug` switches: runtime state, off after every boot. */
   readonly debug = createDebugFlags();
   private readonly sim: Sim;
@@ -95,6 +97,7 @@ export class Router {
 
   constructor(sim: Sim, options: RouterOptions) {
     this.sim = sim;
+    this.console = new RouterConsole(options.consoleLimitChars);
     this.name = options.name;
     const clock = options.clock === undefined ? undefined : parseLogTimestamp(options.clock);
     this.bootedAtMs = clock === undefined ? 0 : IOS_BOOT_CLOCK_MS - clock;

@@ -60,8 +60,8 @@ function routerGroup(lab: Lab, router: string): EvidenceGroup {
   return {
     title: `router ${router}`,
     evidence: [
-      namedForEmptiness('console transcript', lab.consoleTranscript(router)),
-      namedForEmptiness('debug log', lab.debugLog(router)),
+      namedForEmptiness(lab.consoleTranscriptCut(router) === undefined ? 'console transcript' : 'console transcript (newest part)', lab.consoleTranscript(router)),
+      namedForEmptiness(lab.debugLogCut(router) === undefined ? 'debug log' : 'debug log (newest part)', lab.debugLog(router)),
       textEvidence('startup-config', startup),
     ],
   };

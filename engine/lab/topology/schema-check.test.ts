@@ -36,7 +36,7 @@ test('an unknown top-level key points at the key itself', () => {
 
 test('an unknown key in a flow map points at the key, not at the map', () => {
   assert.deepEqual(messages('routers:\n  R1: { model: c2600, confg: r1.cfg, config: r1.cfg }\n'), [
-    'lab.yaml:2:23: unknown key "confg"; expected one of: model, config, clock, wics, cpu (at routers.R1.confg)',
+    'lab.yaml:2:23: unknown key "confg"; expected one of: model, config, clock, console, wics, cpu (at routers.R1.confg)',
   ]);
 });
 

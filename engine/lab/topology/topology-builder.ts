@@ -23,7 +23,7 @@ import {
   type TopologySpec,
 } from './topology-types.ts';
 import { VALUE_RANGES } from './value-ranges.ts';
-import { parseCaptureLimit, parseClock, parseDurationMs, parseLossRate } from './value-formats.ts';
+import { parseCaptureLimit, parseClock, parseDurationMs, parseLossRate, parseSize } from './value-formats.ts';
 import type { YamlLocator } from './yaml-locator.ts';
 
 /** The data as the schema guarantees it. */
@@ -45,6 +45,7 @@ interface RouterData {
   readonly cpu?: { readonly 'dh-ms'?: number };
   /** Slot W0, then W1: `WIC-1T`, `WIC-2T` or `empty`. */
   readonly wics?: readonly string[];
+  readonly console?: string;
 }
 interface HostData {
   readonly address: string;
@@ -118,7 +119,12 @@ function buildRouter(
   const cpu = data.cpu === undefined ? undefined : dhMs === undefined ? {} : { dhMs };
   if ((data.wics?.length ?? 0) > WIC_SLOTS) errors.push(locator.error(['routers', name, 'wics'], messages.tooManyWics(data.wics!.length, WIC_SLOTS)));
   const wics = wicsOf(data);
-  const router: RouterSpec = { name, model, config: resolved.config, ...(wics.length === 0 ? {} : { wics }) };
+  const consoleLimit = data.console === undefined ? undefined : parseSize(data.console, VALUE_RANGES.consoleChars);
+  if (data.console !== undefined && consoleLimit === undefined) errors.push(locator.error(['routers', name, 'console'], messages.badConsole(String(data.console))));
+  const router: RouterSpec = {
+    name, model, config: resolved.config, ...(wics.length === 0 ? {} : { wics }),
+    ...(consoleLimit === undefined ? {} : { consoleLimitChars: consoleLimit }),
+  };
   return [{ ...router, ...(clock === undefined ? {} : { clock }), ...(cpu === undefined ? {} : { cpu }) }];
 }
 

@@ -47,6 +47,8 @@ export const messages = {
     `delay ${quoted(text)} is finer than a microsecond, which a capture cannot record: use at most 3 decimals in ms or 6 in s, e.g. 0.125ms`,
   badCapture: (text: string) =>
     `capture ${quoted(text)} is not true, false or a size from 64KB to 1GB in whole KB, MB or GB (e.g. 8MB): how much of the newest frames the capture keeps`,
+  badConsole: (text: string) =>
+    `console ${quoted(text)} is not a size from 64KB to 1GB in whole KB, MB or GB (e.g. 8MB): how much of the newest text the router's console transcript and log keep`,
   badClock: (text: string) =>
     `clock ${quoted(text)} is not an IOS clock: write it like "*Mar  1 02:07:30.000" or "02:07:30.000"`,
   notADate: (text: string, date: string, days: number, year: number) =>

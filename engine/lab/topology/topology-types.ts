@@ -60,6 +60,8 @@ export interface RouterSpec {
   readonly cpu?: { readonly dhMs?: number };
   /** The WAN interface cards in WIC slots W0 and W1 (undefined: an empty slot); absent: none. */
   readonly wics?: readonly (WicModel | undefined)[];
+  /** The characters its console transcript and log keep each (VALUE_RANGES.consoleChars); absent: the default. */
+  readonly consoleLimitChars?: number;
   readonly config: ConfigSource;
 }
 

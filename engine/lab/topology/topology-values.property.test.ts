@@ -22,14 +22,14 @@ const LONGEST_PING_MS = 5 * 2001 + 10_000;
 const RANDOM_CASES = 120;
 
 type Slot = 'seed' | 'clock' | 'dhMs' | 'configLine' | 'router' | 'host' | 'address' | 'gateway' | 'delay' | 'loss' | 'up'
-  | 'capture' | 'link' | 'peer' | 'peerAddress' | 'bind' | 'wics';
+  | 'capture' | 'link' | 'peer' | 'peerAddress' | 'bind' | 'wics' | 'console';
 type Values = Partial<Record<Slot, string>>;
 
 /** The example's own values in each slot (names as raw text, placed into keys and ends below). */
 const DEFAULTS: Record<Slot, string> = {
   seed: '1', clock: '"*Mar  1 00:00:00.000"', dhMs: '185', configLine: '!', router: 'R1', host: 'pc1', address: '10.1.1.10/24',
   gateway: '10.1.1.1', delay: '1ms', loss: '0', up: 'true', capture: 'true', link: 'wan', peer: 'gw', peerAddress: '10.1.1.99', bind: '10.1.1.1',
-  wics: '[]',
+  wics: '[]', console: '8MB',
 };
 
 /** The static-tunnel example with a slot at each value, plus a clock, a CPU, link options and a real peer on pc1's LAN. */
@@ -38,7 +38,7 @@ function topologyText(values: Values): string {
   const name = (raw: string, suffix = ''): string => pool.quote(`${unquote(raw)}${suffix}`);
   return [
     ['seed: 1', `seed: ${v.seed}`],
-    ['  R1:\n    model: c2600\n', `  ${name(v.router)}:\n    model: c2600\n    clock: ${v.clock}\n    cpu: { dh-ms: ${v.dhMs} }\n    wics: ${v.wics}\n`],
+    ['  R1:\n    model: c2600\n', `  ${name(v.router)}:\n    model: c2600\n    clock: ${v.clock}\n    cpu: { dh-ms: ${v.dhMs} }\n    wics: ${v.wics}\n    console: ${v.console}\n`],
     ['      hostname R1\n', `      hostname R1\n      ${v.configLine}\n`],
     ['  pc1: { address: 10.1.1.10/24, gateway: 10.1.1.1 }', `  ${name(v.host)}: { address: ${v.address}, gateway: ${v.gateway} }`],
     ['links:\n', `peers:\n  ${name(v.peer)}: { address: ${v.peerAddress}, bind: ${v.bind} }\nlinks:\n`],
@@ -60,7 +60,7 @@ const CANDIDATES: Record<Slot, readonly Candidate[]> = {
   seed: pool.SEEDS, clock: pool.CLOCKS, dhMs: pool.DH_MS, configLine: pool.CONFIG_LINES, router: pool.NAMES, host: pool.NAMES,
   address: pool.HOST_ADDRESSES, gateway: pool.GATEWAYS, delay: pool.DELAYS, loss: pool.LOSSES, up: pool.BOOLEANS,
   capture: pool.CAPTURES, link: pool.LINK_NAMES, peer: pool.NAMES, peerAddress: pool.PEER_ADDRESSES, bind: pool.PEER_BINDS,
-  wics: pool.WICS,
+  wics: pool.WICS, console: pool.SIZES,
 };
 const SLOTS = Object.keys(CANDIDATES) as Slot[];
 const TEXT_ONLY_SLOTS: ReadonlySet<Slot> = new Set(['router', 'host', 'link', 'peer', 'configLine']);

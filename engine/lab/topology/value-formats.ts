@@ -48,12 +48,17 @@ const SIZE_UNITS: Readonly<Record<string, number>> = { KB: 1024, MB: 1024 ** 2, 
  * MB or GB within VALUE_RANGES.captureBytes). Undefined for anything else.
  */
 export function parseCaptureLimit(value: boolean | string): { capture: boolean; limitBytes: number } | undefined {
-  const { min, max, default: fallback } = VALUE_RANGES.captureBytes;
-  if (typeof value === 'boolean') return { capture: value, limitBytes: fallback };
-  const match = SIZE.exec(value);
+  if (typeof value === 'boolean') return { capture: value, limitBytes: VALUE_RANGES.captureBytes.default };
+  const bytes = parseSize(value, VALUE_RANGES.captureBytes);
+  return bytes === undefined ? undefined : { capture: true, limitBytes: bytes };
+}
+
+/** `8MB` -> 8388608 within the range (whole KB, MB or GB); undefined for anything else. */
+export function parseSize(value: unknown, range: { min: number; max: number }): number | undefined {
+  const match = typeof value === 'string' ? SIZE.exec(value) : null;
   if (!match) return undefined;
   const bytes = Number(match[1]) * SIZE_UNITS[match[2]!]!;
-  return bytes >= min && bytes <= max ? { capture: true, limitBytes: bytes } : undefined;
+  return bytes >= range.min && bytes <= range.max ? bytes : undefined;
 }
 
 const CLOCK = /^(\*?)(?:([A-Z][a-z]{2}) +(\d{1,2}) +)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;

@@ -30,6 +30,12 @@ export const VALUE_RANGES = {
    */
   captureBytes: { min: 65_536, max: 1_073_741_824, default: 33_554_432 },
   /**
+   * The characters a router's console transcript and its log keep each, the newest (a
+   * terminal's scrollback): 64 KB holds a debugged exchange; the default, 8 MB, an hour of
+   * `debug crypto isakmp` on a busy router.
+   */
+  consoleChars: { min: 65_536, max: 1_073_741_824, default: 8_388_608 },
+  /**
    * One minute: a Diffie-Hellman step longer than the 60 s IKE gives an exchange can only time
    * every exchange out. The TED document's slow fred took 1500-2000 ms.
    */
@@ -60,7 +66,10 @@ export function outOfRangeValues(topology: TopologySpec): string[] {
   };
   const seedProblem = seedRangeProblem(topology.seed);
   if (seedProblem !== undefined) problems.push(seedProblem);
-  for (const router of topology.routers) check(`routers.${router.name}.cpu.dh-ms`, router.cpu?.dhMs, VALUE_RANGES.dhMs);
+  for (const router of topology.routers) {
+    check(`routers.${router.name}.cpu.dh-ms`, router.cpu?.dhMs, VALUE_RANGES.dhMs);
+    check(`routers.${router.name}.console (chars)`, router.consoleLimitChars, VALUE_RANGES.consoleChars);
+  }
   for (const link of topology.links) {
     check(`links.${link.name}.delay (ms)`, link.delayMs, VALUE_RANGES.delayMs);
     check(`links.${link.name}.loss`, link.lossRate, VALUE_RANGES.lossRate);

@@ -76,11 +76,16 @@ export const LOSSES: readonly Candidate[] = [
 /** YAML 1.2 reads `True` as true, but `yes` as a text. */
 export const BOOLEANS: readonly Candidate[] = [...all('loads', 'true', 'false', 'True'), ...all('refused', 'yes', 'no', '1', '0', '"true"')];
 
-/** A link's capture: a boolean, or how much it keeps (64KB to 1GB, whole units). */
+/** A size from 64KB to 1GB in whole units: a router's console, a link's capture. */
+export const SIZES: readonly Candidate[] = [
+  ...all('loads', '8MB', '"8MB"', '64KB', '1GB', '1024MB', '8 MB', '32MB'),
+  ...all('refused', '63KB', '2GB', '1025MB', '0MB', '1.5MB', '8mb', '8M', 'MB', '-8MB', '"8MB "', '"8 MiB"', '9999999999999999999GB', '8', 'true'),
+];
+
+/** A link's capture: a boolean, or how much it keeps. */
 export const CAPTURES: readonly Candidate[] = [
   ...BOOLEANS,
-  ...all('loads', '8MB', '"8MB"', '64KB', '1GB', '1024MB', '8 MB', '32MB'),
-  ...all('refused', '63KB', '2GB', '1025MB', '0MB', '1.5MB', '8mb', '8M', 'MB', '-8MB', '"8MB "', '"8 MiB"', '9999999999999999999GB'),
+  ...SIZES.filter((candidate) => candidate.yaml !== 'true'),
 ];
 
 /** A c2600's WIC slots: at most two cards, each WIC-1T, WIC-2T or empty. */

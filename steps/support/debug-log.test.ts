@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Lab } from '../../engine/lab/index.ts';
+import { wholeDebugLog } from './debug-log.ts';
+import { ScenarioUsageError } from './failures.ts';
+
+const lab = (console: string): Lab => Lab.fromYaml(`routers:
+  R1:
+    model: c2600
+    console: ${console}
+    config: |
+      interface FastEthernet0/0
+       ip address 10.0.0.1 255.255.255.0
+hosts:
+  pc1: { address: 10.0.0.2/24, gateway: 10.0.0.1 }
+links:
+  lan: [R1 FastEthernet0/0, pc1]
+`);
+
+/** About 150 KB of log: 2,000 configuration messages. */
+function chatty(subject: Lab): Lab {
+  for (let n = 0; n < 2000; n++) subject.configure('R1', [`hostname R${n % 9 + 1}`]);
+  return subject;
+}
+
+test('a check of a debug log that lost its start fails and says how to keep it', () => {
+  const cut = chatty(lab('64KB'));
+  assert.ok(cut.debugLogCut('R1') !== undefined);
+  assert.throws(() => wholeDebugLog(cut, 'R1'), (error: unknown) =>
+    error instanceof ScenarioUsageError && /the debug log of R1 lost its oldest \d+ messages .* console: 64MB/.test(error.message));
+});
+
+test('a log within its limit is checked as it is', () => {
+  const whole = chatty(lab('1MB'));
+  assert.equal(whole.debugLogCut('R1'), undefined);
+  assert.equal(wholeDebugLog(whole, 'R1').match(/%SYS-5-CONFIG_I/g)?.length, 2000);
+});
