@@ -33,7 +33,8 @@ export interface CaptureCut {
   readonly limitBytes: number;
 }
 
-type FrameRecord = { -readonly [K in keyof CapturedFrame]: CapturedFrame[K] };
+/** A captured frame and its number on the link, by which a loss names it. */
+type FrameRecord = { -readonly [K in keyof CapturedFrame]: CapturedFrame[K] } & { readonly sequence: number };
 
 /**
  * Records the frames a link carries from the moment the lab starts (Ethernet, ARP included),
@@ -55,6 +56,7 @@ export class LinkCapture {
     this.link = link;
     this.limitBytes = limitBytes;
     link.addFrameTap((timeMs, frame, from) => this.keep({
+      sequence: link.counters.transmitted,
       timeMs,
       link: link.name,
       // An Ethernet segment's frames, or a serial cable's Cisco HDLC and PPP frames (told apart per frame).
@@ -63,9 +65,13 @@ export class LinkCapture {
       to: this.receiverOf(frame, from),
       bytes: frame,
     }));
-    link.addLossTap(() => {
-      const last = this.records[this.records.length - 1];
-      if (last !== undefined && this.records.length > this.first) last.lost = true;
+    link.addLossTap((sequence) => {
+      // The lost frame is one of the newest (lost when sent, or within a link's delay).
+      for (let index = this.records.length - 1; index >= this.first; index--) {
+        const record = this.records[index]!;
+        if (record.sequence === sequence) record.lost = true;
+        if (record.sequence <= sequence) break;
+      }
     });
   }
 

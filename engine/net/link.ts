@@ -19,8 +19,11 @@ export interface LinkOptions {
 export type LinkTap = (timeMs: number, bytes: Uint8Array, fromInterface: NetInterface) => void;
 /** Sees every frame once, as transmitted: Ethernet header, payload and padding. */
 export type FrameTap = (timeMs: number, frame: Uint8Array, fromInterface: NetInterface) => void;
-/** Told when the link loses the frame its frame taps just saw (its loss rate). */
-export type LossTap = () => void;
+/**
+ * Told when the link loses a frame its frame taps saw: to its loss rate, or in flight when the
+ * link went down. `sequence` is the frame's number on the link (its `transmitted` count when sent).
+ */
+export type LossTap = (sequence: number) => void;
 export type LinkStateListener = (up: boolean) => void;
 
 /** Counted in frames. */
@@ -155,11 +158,12 @@ export class Link {
     }
     if (this.lossRate > 0 && this.random.float() < this.lossRate) {
       this.counters.lost++;
-      for (const tap of this.lossTaps) tap();
+      for (const tap of this.lossTaps) tap(this.counters.transmitted);
       return;
     }
     const copy = frame.slice();
-    this.sim.schedule(this.delayMs, () => this.arrive(receivers, copy));
+    const sequence = this.counters.transmitted;
+    this.sim.schedule(this.delayMs, () => this.arrive(receivers, copy, sequence));
   }
 
   private tap(from: NetInterface, frame: Uint8Array): void {
@@ -170,7 +174,8 @@ export class Link {
     if (datagram !== undefined) for (const tap of this.taps) tap(now, datagram.slice(), from);
   }
 
-  private arrive(receivers: NetInterface[], frame: Uint8Array): void {
+  private arrive(receivers: NetInterface[], frame: Uint8Array, sequence: number): void {
+    if (!this.isUp) for (const tap of this.lossTaps) tap(sequence);
     for (const end of receivers) {
       if (!this.isUp || end.link !== this) {
         this.counters.droppedDown++;

@@ -22,7 +22,7 @@ export interface CapturedFrame {
   /** The end the frame was addressed to; undefined for a broadcast. */
   readonly to: string | undefined;
   readonly bytes: Uint8Array;
-  /** The link lost it (its loss rate, or it went down with the frame in flight). */
+  /** The link lost it: to its loss rate, or in flight when the link went down. */
   readonly lost?: boolean;
 }
 
