@@ -1,32 +1,50 @@
 import { describeError } from '../engine/lab/errors.ts';
 import { tedlabVersion } from '../engine/package-files.ts';
-import { BRIDGE_USAGE, bridgeCommand } from './commands/bridge.ts';
-import { CONSOLE_USAGE, consoleCommand } from './commands/console.ts';
-import { INIT_USAGE, initCommand } from './commands/init.ts';
-import { REPORT_USAGE, reportCommand } from './commands/report.ts';
-import { RUN_USAGE, runFeatures } from './commands/run.ts';
-import { STEPS_USAGE, stepsCommand } from './commands/steps.ts';
-import { VALIDATE_USAGE, validateTopology } from './commands/validate.ts';
-
 /**
  * The `tedlab` command line: one entry per command, each with its usage; `tedlab help COMMAND`
- * and `tedlab COMMAND --help` print it.
+ * and `tedlab COMMAND --help` print it. A command's module (Cucumber, Allure, the engine) is
+ * loaded only when that command runs or its usage is asked for: `tedlab --version` loads none.
  */
 
-interface Command {
-  summary: string;
+interface LoadedCommand {
   usage: string;
   run(args: string[]): Promise<number>;
 }
 
+interface Command {
+  summary: string;
+  load(): Promise<LoadedCommand>;
+}
+
 const COMMANDS: Record<string, Command> = {
-  init: { summary: 'make a folder a tedlab project, with a feature and a lab that pass', usage: INIT_USAGE, run: initCommand },
-  run: { summary: 'run feature files (default ./features) and write Allure results and JUnit XML', usage: RUN_USAGE, run: runFeatures },
-  report: { summary: 'make the HTML report of the last run', usage: REPORT_USAGE, run: reportCommand },
-  validate: { summary: 'check topology files and the router configurations they load', usage: VALIDATE_USAGE, run: validateTopology },
-  steps: { summary: 'list every step a scenario can use, with help and an example', usage: STEPS_USAGE, run: stepsCommand },
-  console: { summary: 'an IOS console on a lab; --record writes the session as a scenario', usage: CONSOLE_USAGE, run: consoleCommand },
-  bridge: { summary: 'run a lab on the wall clock, its peers connected to the real network', usage: `usage:\n${BRIDGE_USAGE}`, run: bridgeCommand },
+  init: {
+    summary: 'make a folder a tedlab project, with a feature and a lab that pass',
+    load: async () => import('./commands/init.ts').then((m) => ({ usage: m.INIT_USAGE, run: m.initCommand })),
+  },
+  run: {
+    summary: 'run feature files (default ./features) and write Allure results and JUnit XML',
+    load: async () => import('./commands/run.ts').then((m) => ({ usage: m.RUN_USAGE, run: m.runFeatures })),
+  },
+  report: {
+    summary: 'make the HTML report of the last run',
+    load: async () => import('./commands/report.ts').then((m) => ({ usage: m.REPORT_USAGE, run: m.reportCommand })),
+  },
+  validate: {
+    summary: 'check topology files and the router configurations they load',
+    load: async () => import('./commands/validate.ts').then((m) => ({ usage: m.VALIDATE_USAGE, run: m.validateTopology })),
+  },
+  steps: {
+    summary: 'list every step a scenario can use, with help and an example',
+    load: async () => import('./commands/steps.ts').then((m) => ({ usage: m.STEPS_USAGE, run: m.stepsCommand })),
+  },
+  console: {
+    summary: 'an IOS console on a lab; --record writes the session as a scenario',
+    load: async () => import('./commands/console.ts').then((m) => ({ usage: m.CONSOLE_USAGE, run: m.consoleCommand })),
+  },
+  bridge: {
+    summary: 'run a lab on the wall clock, its peers connected to the real network',
+    load: async () => import('./commands/bridge.ts').then((m) => ({ usage: `usage:\n${m.BRIDGE_USAGE}`, run: m.bridgeCommand })),
+  },
 };
 
 function overview(): string {
@@ -62,11 +80,11 @@ async function dispatch(argv: string[]): Promise<number> {
     const topic = name === 'help' ? rest[0] : undefined;
     const command = topic === undefined ? undefined : COMMANDS[topic];
     if (topic !== undefined && command === undefined) return unknown(topic);
-    process.stdout.write(command?.usage ?? overview());
+    process.stdout.write(command === undefined ? overview() : (await command.load()).usage);
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS[name];
-  return command === undefined ? unknown(name) : command.run(rest);
+  return command === undefined ? unknown(name) : (await command.load()).run(rest);
 }
 
 function unknown(name: string): number {

@@ -9,7 +9,6 @@ import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { parseShard, writeSelection, type Shard } from '../report/run-selection.ts';
 import { markUnfinished, type UnfinishedScenario } from '../report/unfinished-steps.ts';
-import { makeReport } from './report.ts';
 import { stepDefinitionImports, suggestionSnippetSyntax } from './step-definitions.ts';
 
 type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
@@ -178,7 +177,11 @@ export async function runFeatures(args: string[]): Promise<number> {
     process.stderr.write('tedlab run: no scenario was selected: check the paths (a :LINE is a scenario\'s line), --tags and --name\n');
     return 2;
   }
-  if (options.report && !options.dryRun && !(await makeReport(layout))) return 2;
+  if (options.report && !options.dryRun) {
+    // The report's code (Allure's command line, the history) is loaded only when a report is made.
+    const { makeReport } = await import('./report.ts');
+    if (!(await makeReport(layout))) return 2;
+  }
   return success && tally.failed === 0 ? 0 : 1;
 }
 
