@@ -27,10 +27,11 @@ test('validate refuses a broken topology with file:line:col, and a refused confi
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
 });
 
-test('validate takes a lab\'s folder for its topology.yaml, and says so when a name is a feature file or a folder without one', () => {
+test('validate takes a lab\'s folder for its topology.yaml, and says so when a name is a feature file, a router configuration or a folder without one', () => {
   assert.equal(tedlab('validate', 'scenarios/ted-doc').stdout, 'scenarios/ted-doc/topology.yaml: ok (2 routers, 2 hosts, 3 links)\n');
-  const result = tedlab('validate', 'features/lab/ping.feature', 'engine');
+  const result = tedlab('validate', 'features/lab/ping.feature', 'engine', 'scenarios/ted-doc/daphne.cfg');
   assert.equal(result.status, 1);
+  assert.match(result.stderr, /^scenarios\/ted-doc\/daphne\.cfg: this is a router configuration: validate the topology that loads it/m);
   assert.match(result.stderr, /^features\/lab\/ping\.feature: this is a feature file: tedlab validate checks topologies \(tedlab run --dry-run checks features\)$/m);
   assert.match(result.stderr, /^engine: a folder without a topology\.yaml$/m);
 });

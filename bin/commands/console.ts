@@ -54,7 +54,10 @@ export async function consoleCommand(argv: string[]): Promise<number> {
     // The working folder stands where a feature file's folder would: a lab's path from here works too.
     topologyFile = findLab(labName, searchFolders(path.join(process.cwd(), 'console')));
   } catch (error) {
-    return refuse(error instanceof Error ? error.message : String(error));
+    // The search's advice speaks of feature files and tedlab run; here the lab is named on the command line.
+    const message = (error instanceof Error ? error.message : String(error))
+      .replace(/\nPut it beside the feature file.*$/s, '\nName the lab\'s folder or its topology.yaml, as a path from here or from ./labs or ./scenarios.');
+    return refuse(message);
   }
   try {
     session = new ConsoleSession(Lab.load(displayPath(topologyFile)), values.router);

@@ -52,3 +52,12 @@ test('shards that do not make a whole run, or a bad --shard, are refused with th
     assert.match(bad.output, /--shard .*give I\/N, the I-th of N parts/);
   }
 });
+
+test('a shard that gets no scenario (more shards than scenarios) succeeds, and its empty part merges', () => {
+  const parts = [1, 2].map((index) => tedlab(dir, ['run', '--name', 'R1 answers a ping', '--shard', `${index}/2`, '--reports', `one-${index}`]));
+  assert.deepEqual(parts.map((part) => part.status), [0, 0], parts.map((part) => part.output).join('\n'));
+  assert.match(parts[1]!.output, /^shard 2\/2: no scenario falls in this part of the selection$/m);
+  const merged = tedlab(dir, ['report', '--reports', 'one-merged', 'one-1', 'one-2']);
+  assert.equal(merged.status, 0, merged.output);
+  assert.match(merged.output, /^report: 1 scenarios: 1 passed, 0 failed, 0 broken, 0 skipped$/m);
+});

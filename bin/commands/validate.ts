@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Lab, describeError } from '../../engine/lab/index.ts';
 import { parseCommand } from './command-line.ts';
@@ -12,9 +12,20 @@ topology is fine, 1 when one is not.
   -h, --help         this text
 `;
 
+/** A `.cfg` file, or a file whose first line is one a saved IOS configuration starts with. */
+function looksLikeRouterConfig(named: string): boolean {
+  if (named.endsWith('.cfg')) return true;
+  if (!existsSync(named) || !statSync(named).isFile()) return false;
+  const first = readFileSync(named, 'utf8').slice(0, 200).split('\n').find((line) => line.trim() !== '') ?? '';
+  return /^(!|version \d|hostname |Building configuration|Current configuration)/.test(first.trim());
+}
+
 /** The topology file a name stands for: itself, or a lab folder's topology.yaml; or why there is none. */
 function topologyFileOf(named: string): string | { problem: string } {
   if (named.endsWith('.feature')) return { problem: 'this is a feature file: tedlab validate checks topologies (tedlab run --dry-run checks features)' };
+  if (looksLikeRouterConfig(named)) {
+    return { problem: 'this is a router configuration: validate the topology that loads it (its config lines are checked with it)' };
+  }
   if (existsSync(named) && statSync(named).isDirectory()) {
     const inside = path.join(named, 'topology.yaml');
     return existsSync(inside) ? inside : { problem: 'a folder without a topology.yaml' };

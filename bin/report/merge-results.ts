@@ -7,11 +7,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import path from 'node:path';
 import { SELECTION_FILE, mergedSelection, readSelection, writeSelection } from './run-selection.ts';
 
-/** A results folder, or a reports folder holding one (`reports/` -> `reports/allure-results`). */
+/**
+ * A results folder, or a reports folder holding one (`reports/` -> `reports/allure-results`): one
+ * with scenario results, or a shard's that had no scenario (its selection file says which shard).
+ */
 export function resultsFolderOf(given: string): string | undefined {
   const candidates = [given, path.join(given, 'allure-results')];
   return candidates.find((dir) => existsSync(dir) && statSync(dir).isDirectory()
-    && readdirSync(dir).some((file) => file.endsWith('-result.json')));
+    && readdirSync(dir).some((file) => file.endsWith('-result.json') || file === SELECTION_FILE));
 }
 
 /**
