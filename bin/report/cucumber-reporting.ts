@@ -7,6 +7,7 @@ import type { IConfiguration } from '@cucumber/cucumber/api';
 import { tedlabVersion } from '../../engine/package-files.ts';
 import { allureCategories } from '../../steps/support/failure-categories.ts';
 import type { ReportLayout } from './report-layout.ts';
+import { ResultsWriter } from './results-writer.ts';
 
 export interface RunEnvironment {
   /** The seed every lab runs with, when the command line overrides the topologies' seeds. */
@@ -38,6 +39,8 @@ export function reportingConfiguration(layout: ReportLayout, environment: RunEnv
     ],
     formatOptions: {
       resultsDir: layout.results,
+      // Allure's formatter takes a writer among its options (it spreads them over its defaults).
+      writer: new ResultsWriter(layout.results),
       labels: [{ name: 'severity', pattern: [/^@severity:/] }],
       categories: allureCategories(),
       environmentInfo: environmentInfo(environment),

@@ -114,7 +114,8 @@ export class LinkCapture {
     return receivers.length === 1 ? receivers[0]!.node.name : undefined;
   }
 
-  private pcap(): Uint8Array {
+  /** The pcap file of what the capture keeps, in memory. */
+  pcap(): Uint8Array {
     const writer = new PcapWriter({ linkType: this.link.medium.pcapLinkType });
     for (const record of this.frames) writer.add(record.timeMs, record.bytes);
     return writer.toBytes();
@@ -149,6 +150,7 @@ export function cutNote(link: string, cut: CaptureCut | undefined): string | und
     + `that the capture of link ${link} cut to keep within ${cut.limitBytes} bytes; raise the link's "capture" limit (e.g. capture: 256MB) to keep them.\n`;
 }
 
-function rowsText(rows: string[]): string {
+/** A Wireshark UAT table's file: one row a line. */
+export function rowsText(rows: readonly string[]): string {
   return rows.map((row) => `${row}\n`).join('');
 }

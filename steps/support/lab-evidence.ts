@@ -4,8 +4,7 @@
  * configuration, and each captured link's packet list and pcap with the Wireshark key tables
  * that decrypt it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExchangeReport, Lab } from '../../engine/lab/index.ts';
 import { textEvidence, type Evidence } from './failures.ts';
@@ -72,32 +71,24 @@ function namedForEmptiness(name: string, text: string): Evidence {
   return textEvidence(text === '' ? `${name} (empty)` : name, text);
 }
 
-/** Saves each captured link to a scratch folder and reads the files back as evidence. */
 /** The AH keys, when the lab had AH SAs (most labs have none, and an empty file is noise). */
 function ahEvidence(rows: string): ReturnType<typeof textEvidence>[] {
   return rows.length === 0 ? [] : [textEvidence('ah_sa', rows)];
 }
 
 function captureGroups(lab: Lab, exchange: ExchangeReport): EvidenceGroup[] {
-  const captured = lab.topology.links.filter((link) => link.capture);
-  if (captured.length === 0) return [];
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tedlab-capture-'));
-  try {
-    return captured.map((link) => {
-      const saved = lab.saveCapture(link.name, path.join(dir, link.name));
-      return {
-        title: `link ${link.name}`,
-        evidence: [
-          ...exchange.packetLists.filter((list) => list.link === link.name).map((list) => textEvidence(PACKET_LIST_ATTACHMENT, list.text)),
-          { name: `${link.name}.pcap`, content: readFileSync(saved.pcap), contentType: PCAP_TYPE, fileExtension: '.pcap' },
-          textEvidence('esp_sa', readFileSync(saved.espSa, 'utf8')),
-          textEvidence('ikev1_decryption_table', readFileSync(saved.ikeDecryptionTable, 'utf8')),
-          ...ahEvidence(readFileSync(saved.ahSa, 'utf8')),
-          ...(saved.cutNote === undefined ? [] : [textEvidence('capture cut', readFileSync(saved.cutNote, 'utf8'))]),
-        ],
-      };
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return lab.topology.links.filter((link) => link.capture).map((link) => {
+    const saved = lab.captureContents(link.name);
+    return {
+      title: `link ${link.name}`,
+      evidence: [
+        ...exchange.packetLists.filter((list) => list.link === link.name).map((list) => textEvidence(PACKET_LIST_ATTACHMENT, list.text)),
+        { name: `${link.name}.pcap`, content: saved.pcap, contentType: PCAP_TYPE, fileExtension: '.pcap' },
+        textEvidence('esp_sa', saved.espSa),
+        textEvidence('ikev1_decryption_table', saved.ikeDecryptionTable),
+        ...ahEvidence(saved.ahSa),
+        ...(saved.cutNote === undefined ? [] : [textEvidence('capture cut', saved.cutNote)]),
+      ],
+    };
+  });
 }
