@@ -4,6 +4,7 @@ import type { Link } from '../net/link.ts';
 import type { NetInterface } from '../net/net-interface.ts';
 import { PcapWriter } from '../wire/pcap.ts';
 import type { CapturedFrame } from './exchange/packet-view.ts';
+import { NewestWithin } from '../sim/newest-within.ts';
 
 /** The files a saved capture consists of, as Wireshark reads them. */
 export interface SavedCapture {
@@ -43,19 +44,13 @@ type FrameRecord = { -readonly [K in keyof CapturedFrame]: CapturedFrame[K] } & 
  */
 export class LinkCapture {
   readonly link: Link;
-  readonly limitBytes: number;
-  /** Each frame with who sent it and who it was for; the tap's copy is the only one kept. Kept from `first` on. */
-  private records: FrameRecord[] = [];
-  private first = 0;
-  private keptBytes = 0;
-  private cutFrames = 0;
-  private cutBytes = 0;
-  private cutUntilMs = 0;
+  /** Each frame with who sent it and who it was for; the tap's copy is the only one kept. */
+  private readonly records: NewestWithin<FrameRecord>;
 
   constructor(link: Link, limitBytes: number) {
     this.link = link;
-    this.limitBytes = limitBytes;
-    link.addFrameTap((timeMs, frame, from) => this.keep({
+    this.records = new NewestWithin(limitBytes, (record) => record.bytes.length);
+    link.addFrameTap((timeMs, frame, from) => this.records.push({
       sequence: link.counters.transmitted,
       timeMs,
       link: link.name,
@@ -67,45 +62,31 @@ export class LinkCapture {
     }));
     link.addLossTap((sequence) => {
       // The lost frame is one of the newest (lost when sent, or within a link's delay).
-      for (let index = this.records.length - 1; index >= this.first; index--) {
-        const record = this.records[index]!;
+      for (const record of this.records.newestFirst()) {
         if (record.sequence === sequence) record.lost = true;
         if (record.sequence <= sequence) break;
       }
     });
   }
 
+  get limitBytes(): number {
+    return this.records.limit;
+  }
+
   get packets(): number {
-    return this.records.length - this.first;
+    return this.records.keptCount;
   }
 
   /** The frames kept, in the order the link carried them. */
   get frames(): readonly CapturedFrame[] {
-    return this.first === 0 ? this.records : this.records.slice(this.first);
+    return this.records.kept();
   }
 
   /** What the capture cut to stay within its limit; undefined while it has cut nothing. */
   get cut(): CaptureCut | undefined {
-    if (this.cutFrames === 0) return undefined;
-    return { frames: this.cutFrames, bytes: this.cutBytes, untilMs: this.cutUntilMs, limitBytes: this.limitBytes };
-  }
-
-  private keep(record: FrameRecord): void {
-    this.records.push(record);
-    this.keptBytes += record.bytes.length;
-    while (this.keptBytes > this.limitBytes && this.first < this.records.length - 1) {
-      const oldest = this.records[this.first]!;
-      this.keptBytes -= oldest.bytes.length;
-      this.cutFrames++;
-      this.cutBytes += oldest.bytes.length;
-      this.cutUntilMs = oldest.timeMs;
-      this.first++;
-    }
-    // Drop the cut records from the array now and then, not on every frame.
-    if (this.first > 4096 && this.first * 2 > this.records.length) {
-      this.records = this.records.slice(this.first);
-      this.first = 0;
-    }
+    const cut = this.records.cut;
+    if (cut === undefined) return undefined;
+    return { frames: cut.count, bytes: cut.size, untilMs: cut.newest.timeMs, limitBytes: this.records.limit };
   }
 
   /** The one end a frame is for; undefined for a broadcast or a frame nobody takes. */
@@ -126,6 +107,7 @@ export class LinkCapture {
    * one row per line as `tshark -o 'uat:NAME:ROW'` takes it, and `ah_sa` with the AH keys.
    */
   save(dir: string, keyRows: KeyRows): SavedCapture {
+    const contents = this.contents(keyRows);
     mkdirSync(dir, { recursive: true });
     const files = {
       pcap: path.join(dir, `${this.link.name}.pcap`),
@@ -133,14 +115,33 @@ export class LinkCapture {
       ahSa: path.join(dir, 'ah_sa'),
       ikeDecryptionTable: path.join(dir, 'ikev1_decryption_table'),
     };
-    writeFileSync(files.pcap, this.pcap());
-    const note = cutNote(this.link.name, this.cut);
-    if (note !== undefined) writeFileSync(path.join(dir, `${this.link.name}.pcap.cut.txt`), note);
-    writeFileSync(files.espSa, rowsText(keyRows.espSa));
-    writeFileSync(files.ahSa, rowsText(keyRows.ahSa));
-    writeFileSync(files.ikeDecryptionTable, rowsText(keyRows.ikeDecryption));
-    return note === undefined ? files : { ...files, cutNote: path.join(dir, `${this.link.name}.pcap.cut.txt`) };
+    for (const name of ['pcap', 'espSa', 'ahSa', 'ikeDecryptionTable'] as const) writeFileSync(files[name], contents[name]);
+    if (contents.cutNote === undefined) return files;
+    const cutNoteFile = path.join(dir, `${this.link.name}.pcap.cut.txt`);
+    writeFileSync(cutNoteFile, contents.cutNote);
+    return { ...files, cutNote: cutNoteFile };
   }
+
+  /** The files `save` writes, in memory: the pcap, the key tables, the note of what was cut. */
+  contents(keyRows: KeyRows): CaptureContents {
+    const note = cutNote(this.link.name, this.cut);
+    return {
+      pcap: this.pcap(),
+      espSa: rowsText(keyRows.espSa),
+      ahSa: rowsText(keyRows.ahSa),
+      ikeDecryptionTable: rowsText(keyRows.ikeDecryption),
+      ...(note === undefined ? {} : { cutNote: note }),
+    };
+  }
+}
+
+/** A saved capture's files, in memory. */
+export interface CaptureContents {
+  pcap: Uint8Array;
+  espSa: string;
+  ahSa: string;
+  ikeDecryptionTable: string;
+  cutNote?: string;
 }
 
 /** What a saved capture says when it is not the whole of the link's traffic. */
@@ -151,6 +152,6 @@ export function cutNote(link: string, cut: CaptureCut | undefined): string | und
 }
 
 /** A Wireshark UAT table's file: one row a line. */
-export function rowsText(rows: readonly string[]): string {
+function rowsText(rows: readonly string[]): string {
   return rows.map((row) => `${row}\n`).join('');
 }

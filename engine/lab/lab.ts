@@ -11,7 +11,7 @@ import type { TracerouteResult } from '../net/traceroute-types.ts';
 import { RELOAD_CONFIG_LOAD_MS, RELOAD_IMAGE_LOAD_MS, type Router } from '../router/router.ts';
 import type { ConsoleCut } from '../router/router-console.ts';
 import { LabError } from './errors.ts';
-import { cutNote, rowsText, type KeyRows, type SavedCapture } from './capture.ts';
+import { cutNote, type CaptureContents, type KeyRows, type SavedCapture } from './capture.ts';
 import { exchangeReport, type ExchangeReport } from './exchange/exchange-report.ts';
 import { checkAdvance, checkValueRanges, pingOptionsProblem, topologyOrThrow } from './lab-checks.ts';
 import { LabNetwork } from './lab-network.ts';
@@ -268,14 +268,8 @@ export class Lab {
    * The link's capture in memory, as `saveCapture` would write it: the pcap, the Wireshark key
    * tables (one row a line) and the note of what a bounded capture cut, if it cut anything.
    */
-  captureContents(link: string): { pcap: Uint8Array; espSa: string; ahSa: string; ikeDecryptionTable: string; cutNote?: string } {
-    const capture = this.net.capture(link);
-    const keys = this.wiresharkKeys();
-    const note = cutNote(link, capture.cut);
-    return {
-      pcap: capture.pcap(), espSa: rowsText(keys.espSa), ahSa: rowsText(keys.ahSa), ikeDecryptionTable: rowsText(keys.ikeDecryption),
-      ...(note === undefined ? {} : { cutNote: note }),
-    };
+  captureContents(link: string): CaptureContents {
+    return this.net.capture(link).contents(this.wiresharkKeys());
   }
 
   /** Writes the link's pcap and the Wireshark key files into `dir`. */

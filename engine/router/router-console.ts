@@ -8,6 +8,7 @@
  * out (`transcriptEnd`, `logEnd`, `mark`) count from the console's start, cut text included, so
  * a reader that remembers one keeps its place after a cut.
  */
+import { NewestWithin } from '../sim/newest-within.ts';
 
 /** How much of a console's text a lab keeps by default, per router, transcript and log each. */
 export const DEFAULT_CONSOLE_LIMIT_CHARS = 8 * 1024 * 1024;
@@ -19,56 +20,43 @@ export interface ConsoleCut {
   readonly limitChars: number;
 }
 
-/** Parts of text kept newest-first up to a limit, with absolute positions. */
+/** A console's text: its parts (a typed line, a response, a message), the newest within a limit. */
 class BoundedText {
-  private parts: string[] = [];
-  private first = 0;
-  private keptChars = 0;
-  private cutParts = 0;
-  private cutChars = 0;
+  private readonly parts: NewestWithin<string>;
 
-  constructor(readonly limitChars: number) {}
+  constructor(limitChars: number) {
+    this.parts = new NewestWithin(limitChars, (part) => part.length);
+  }
 
   push(part: string): void {
     this.parts.push(part);
-    this.keptChars += part.length;
-    while (this.keptChars > this.limitChars && this.first < this.parts.length - 1) {
-      const oldest = this.parts[this.first]!;
-      this.keptChars -= oldest.length;
-      this.cutChars += oldest.length;
-      this.cutParts++;
-      this.first++;
-    }
-    if (this.first > 4096 && this.first * 2 > this.parts.length) {
-      this.parts = this.parts.slice(this.first);
-      this.first = 0;
-    }
   }
 
   get partCount(): number {
-    return this.cutParts + this.parts.length - this.first;
+    return this.parts.pushedCount;
   }
 
   get end(): number {
-    return this.cutChars + this.keptChars;
+    return this.parts.pushedSize;
   }
 
   get cut(): ConsoleCut | undefined {
-    return this.cutParts === 0 ? undefined : { parts: this.cutParts, chars: this.cutChars, limitChars: this.limitChars };
+    const cut = this.parts.cut;
+    return cut === undefined ? undefined : { parts: cut.count, chars: cut.size, limitChars: this.parts.limit };
   }
 
   kept(): string[] {
-    return this.parts.slice(this.first);
+    return this.parts.kept();
   }
 
   /** The parts from the absolute part index `mark` on (what was cut of them is gone). */
   partsFrom(mark: number): string[] {
-    return this.parts.slice(this.first + Math.max(0, mark - this.cutParts));
+    return this.parts.keptFrom(mark);
   }
 
   /** The text from the absolute character position on (what was cut of it is gone). */
   textFrom(position: number, joined: string): string {
-    return joined.slice(Math.max(0, position - this.cutChars));
+    return joined.slice(Math.max(0, position - (this.end - joined.length)));
   }
 }
 
