@@ -1,5 +1,6 @@
 export { Lab, type IpsecSpis, type LinkPacket, type LoadOptions, type PingOptions, type PingOutcome, type StartedPing, type TracerouteOutcome } from './lab.ts';
 export { LiveLab } from './live-lab.ts';
+export { escapeMarkup } from './markup.ts';
 export type { ConsoleCut } from '../router/router-console.ts';
 export type { NotModelledItem } from './not-modelled-list.ts';
 export { LabError, describeError, type LabErrorKind } from './errors.ts';

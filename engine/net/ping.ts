@@ -1,8 +1,8 @@
 import type { Sim, Timer } from '../sim/sim.ts';
 import { readUint16 } from '../wire/bytes.ts';
 import { encodeIcmp, type IcmpMessage } from '../wire/icmp.ts';
-import { decodeQuotedIpv4 } from '../wire/ipv4.ts';
 import { IcmpType, IpProtocol, UnreachableCode } from '../wire/ip-protocols.ts';
+import { quotedDatagramOf } from './icmp-quote.ts';
 import type { IcmpListener } from './local-delivery.ts';
 import type { OutgoingDatagram, SendResult } from './outgoing-datagram.ts';
 import type { PingMark, PingRequest, PingResult } from './ping-types.ts';
@@ -50,18 +50,6 @@ function markForError(message: IcmpMessage): PingMark {
   return '?';
 }
 
-/** The datagram an ICMP error quotes, if it carries one. */
-function quoteOf(message: IcmpMessage): Uint8Array | undefined {
-  switch (message.kind) {
-    case 'destination-unreachable':
-    case 'time-exceeded':
-      return message.original;
-    case 'other':
-      return message.body.subarray(4);
-    default:
-      return undefined;
-  }
-}
 
 /**
  * One ping run: `count` echoes, each sent when the previous one was answered, reported
@@ -142,11 +130,10 @@ export class PingSession {
   }
 
   private quotesCurrentEcho(message: IcmpMessage, sequence: number): boolean {
-    const quote = quoteOf(message);
-    if (quote === undefined) return false;
-    const decoded = decodeQuotedIpv4(quote);
-    if (!decoded.ok) return false;
-    const { header, leadingPayload } = decoded.value;
+    // Any other ICMP error that quotes the echo answers it too (source quench, parameter problem).
+    const quoted = quotedDatagramOf(message, () => true);
+    if (quoted === undefined) return false;
+    const { header, leadingPayload } = quoted;
     return (
       header.protocol === IpProtocol.icmp &&
       header.destination === this.destination &&

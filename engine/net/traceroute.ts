@@ -2,9 +2,10 @@ import type { Sim, Timer } from '../sim/sim.ts';
 import { readUint16 } from '../wire/bytes.ts';
 import type { IcmpMessage } from '../wire/icmp.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
-import { decodeQuotedIpv4, type Ipv4Datagram } from '../wire/ipv4.ts';
+import type { Ipv4Datagram } from '../wire/ipv4.ts';
 import { IcmpType, IpProtocol, UnreachableCode } from '../wire/ip-protocols.ts';
 import { encodeUdp } from '../wire/udp.ts';
+import { quotedDatagramOf } from './icmp-quote.ts';
 import type { IcmpListener } from './local-delivery.ts';
 import type { OutgoingDatagram, SendResult } from './outgoing-datagram.ts';
 import {
@@ -108,11 +109,9 @@ export class TracerouteSession {
   }
 
   private quotesProbe(message: IcmpMessage, destinationPort: number): boolean {
-    const quote = quoteOf(message);
-    if (quote === undefined) return false;
-    const decoded = decodeQuotedIpv4(quote);
-    if (!decoded.ok) return false;
-    const { header, leadingPayload } = decoded.value;
+    const quoted = quotedDatagramOf(message, (type) => type === IcmpType.sourceQuench);
+    if (quoted === undefined) return false;
+    const { header, leadingPayload } = quoted;
     return (
       header.protocol === IpProtocol.udp &&
       header.destination === this.request.destination &&
@@ -141,12 +140,6 @@ export class TracerouteSession {
     if (hop.ttl >= this.request.maxTtl) return true;
     return hop.probes.some((probe) => probe.kind === 'unreachable' || (probe.kind === 'answer' && probe.reached));
   }
-}
-
-function quoteOf(message: IcmpMessage): Uint8Array | undefined {
-  if (message.kind === 'destination-unreachable' || message.kind === 'time-exceeded') return message.original;
-  if (message.kind === 'other' && message.type === IcmpType.sourceQuench) return message.body.subarray(4);
-  return undefined;
 }
 
 function outcomeOf(message: IcmpMessage, from: Ipv4Address, rttMs: number, destination: Ipv4Address): ProbeOutcome {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeHtml, htmlDiff } from './html-diff.ts';
+import { escapeMarkup } from '../../engine/lab/index.ts';
+import { htmlDiff } from './html-diff.ts';
 
 const rowsOf = (html: string): string[] => html.split('\n').filter((line) => line.startsWith('<tr><td'));
 
@@ -33,7 +34,7 @@ test('a line only one side has leaves the other side empty, and numbers count ea
 });
 
 test('IOS text that looks like markup is shown, not interpreted', () => {
-  assert.equal(escapeHtml('<none> & "x"'), '&lt;none&gt; &amp; &quot;x&quot;');
+  assert.equal(escapeMarkup('<none> & "x"'), '&lt;none&gt; &amp; &quot;x&quot;');
   const html = htmlDiff({ title: '<t>', referenceLabel: 'reference', referenceLines: ['2 <none>'], actualLines: ['2 <none> x'] });
   assert.doesNotMatch(html.replace(/<\/?(mark|td|tr|th|tbody|thead|table|title|style|head|body|html|meta|ul|li)\b[^>]*>/g, ''), /<none>/);
   assert.match(html, /<title>&lt;t&gt;<\/title>/);

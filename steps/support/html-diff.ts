@@ -4,7 +4,7 @@
  * within a changed line the part that changed marked. A self-contained HTML page that Allure
  * shows in its attachment frame.
  */
-import { diffLines, type Edit } from '../../engine/lab/index.ts';
+import { diffLines, escapeMarkup, type Edit } from '../../engine/lab/index.ts';
 
 export interface HtmlDiffInput {
   readonly title: string;
@@ -33,9 +33,6 @@ td.inserted { background: #e6ffec; } td.inserted mark { background: #4ac26b66; }
 mark { color: inherit; }
 ul.notes { margin: 0 0 10px; padding-left: 20px; }`;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Pairs each run of deleted lines with the inserted lines after it, row by row. */
 function sideBySide(edits: readonly Edit[]): Row[] {
@@ -67,20 +64,20 @@ function sideBySide(edits: readonly Edit[]): Row[] {
 
 /** The text with its middle marked: what lies between the prefix and the suffix it shares with `other`. */
 function markChange(text: string, other: string | undefined): string {
-  if (other === undefined) return escapeHtml(text);
+  if (other === undefined) return escapeMarkup(text);
   let prefix = 0;
   while (prefix < text.length && prefix < other.length && text[prefix] === other[prefix]) prefix++;
   let suffix = 0;
   while (suffix < text.length - prefix && suffix < other.length - prefix
     && text[text.length - 1 - suffix] === other[other.length - 1 - suffix]) suffix++;
   const middle = text.slice(prefix, text.length - suffix);
-  if (middle === '') return escapeHtml(text);
-  return `${escapeHtml(text.slice(0, prefix))}<mark>${escapeHtml(middle)}</mark>${escapeHtml(text.slice(text.length - suffix))}`;
+  if (middle === '') return escapeMarkup(text);
+  return `${escapeMarkup(text.slice(0, prefix))}<mark>${escapeMarkup(middle)}</mark>${escapeMarkup(text.slice(text.length - suffix))}`;
 }
 
 function cells(side: Row['reference'], other: Row['reference'], changeClass: string, changed: boolean): string {
   if (side === undefined) return '<td class="number"></td><td></td>';
-  const text = changed ? markChange(side.text, other?.text) : escapeHtml(side.text);
+  const text = changed ? markChange(side.text, other?.text) : escapeMarkup(side.text);
   return `<td class="number">${side.number}</td><td${changed ? ` class="${changeClass}"` : ''}>${text}</td>`;
 }
 
@@ -94,12 +91,12 @@ export function htmlDiff(input: HtmlDiffInput): string {
   const rows = sideBySide(diffLines(input.referenceLines, input.actualLines));
   const notes = input.notes === undefined || input.notes.length === 0
     ? ''
-    : `<ul class="notes">${input.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`;
+    : `<ul class="notes">${input.notes.map((note) => `<li>${escapeMarkup(note)}</li>`).join('')}</ul>`;
   return [
     '<!DOCTYPE html>',
-    `<html><head><meta charset="utf-8"><title>${escapeHtml(input.title)}</title><style>${STYLE}</style></head><body>`,
+    `<html><head><meta charset="utf-8"><title>${escapeMarkup(input.title)}</title><style>${STYLE}</style></head><body>`,
     notes,
-    `<table><thead><tr><th colspan="2">${escapeHtml(input.referenceLabel)}</th><th colspan="2">actual</th></tr></thead>`,
+    `<table><thead><tr><th colspan="2">${escapeMarkup(input.referenceLabel)}</th><th colspan="2">actual</th></tr></thead>`,
     '<tbody>',
     ...rows.map(renderRow),
     '</tbody></table>',

@@ -5,6 +5,7 @@
  * the moment a step failed drawn across. Rows are in order of time, not to scale: the times are
  * written beside them.
  */
+import { escapeMarkup } from '../markup.ts';
 import type { PacketView } from './packet-view.ts';
 
 export interface LadderInput {
@@ -23,9 +24,6 @@ const TIME_COLUMN = 96;
 const HEADER = 56;
 const MARGIN = 16;
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** One row per ISAKMP message; one per IPsec SA, at its first packet, with the count of them all. */
 function rowsOf(packets: readonly PacketView[]): Row[] {
@@ -112,9 +110,9 @@ function messageRow(row: Row & { kind: 'message' }, y: number, laneX: (name: str
   const parts = [
     `<text class="time" x="${MARGIN}" y="${y + 4}">${seconds(row.timeMs)}</text>`,
     `<line class="${classes}" x1="${x1}" y1="${y}" x2="${end}" y2="${y}"${row.lost ? '' : ' marker-end="url(#arrow)"'}/>`,
-    `<text class="label" x="${(x1 + x2) / 2}" y="${y - 5}">${escapeXml(row.label)}</text>`,
+    `<text class="label" x="${(x1 + x2) / 2}" y="${y - 5}">${escapeMarkup(row.label)}</text>`,
   ];
-  if (row.note !== '') parts.push(`<text class="note" x="${(x1 + x2) / 2}" y="${y + 13}">${escapeXml(row.note)}</text>`);
+  if (row.note !== '') parts.push(`<text class="note" x="${(x1 + x2) / 2}" y="${y + 13}">${escapeMarkup(row.note)}</text>`);
   if (row.lost) parts.push(`<text class="failure-label" x="${end}" y="${y + 5}" text-anchor="middle">✕</text>`);
   return parts;
 }
@@ -132,7 +130,7 @@ export function ladderSvg(input: LadderInput): string | undefined {
   for (const lane of lanes) {
     const x = laneX(lane);
     body.push(`<rect class="box" x="${x - 70}" y="${MARGIN}" width="140" height="26" rx="4"/>`);
-    body.push(`<text class="lane" x="${x}" y="${MARGIN + 17}">${escapeXml(lane)}</text>`);
+    body.push(`<text class="lane" x="${x}" y="${MARGIN + 17}">${escapeMarkup(lane)}</text>`);
     body.push(`<line class="lifeline" x1="${x}" y1="${MARGIN + 26}" x2="${x}" y2="${height - MARGIN}"/>`);
   }
   rows.forEach((row, index) => {
@@ -140,7 +138,7 @@ export function ladderSvg(input: LadderInput): string | undefined {
     if (row.kind === 'message') body.push(...messageRow(row, y, laneX));
     else {
       body.push(`<line class="failure" x1="${MARGIN}" y1="${y}" x2="${width - MARGIN}" y2="${y}"/>`);
-      body.push(`<text class="failure-label" x="${TIME_COLUMN + MARGIN}" y="${y - 5}">${escapeXml(`${seconds(row.timeMs)} ${row.label}`)}</text>`);
+      body.push(`<text class="failure-label" x="${TIME_COLUMN + MARGIN}" y="${y - 5}">${escapeMarkup(`${seconds(row.timeMs)} ${row.label}`)}</text>`);
     }
   });
   return [
