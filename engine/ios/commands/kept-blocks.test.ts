@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { IosDevice } from '../session/ios-device.ts';
+import type { IosDevice } from '../session/ios-device.ts';
 import { runningConfigBody } from '../render/running-config.ts';
-import { FakeRouterServices } from '../testing/fake-router-services.ts';
+import { deviceInConfigMode } from '../testing/configured-device.ts';
 import { notModelledReports } from './not-modelled.ts';
-
-function configuring(): IosDevice {
-  const device = new IosDevice({ hostname: 'R1', services: new FakeRouterServices() });
-  device.startPrivileged();
-  device.type('configure terminal');
-  return device;
-}
 
 /** Types each line, asserting IOS took it; returns the prompts seen after each line. */
 function typeAll(device: IosDevice, lines: string[]): string[] {
@@ -22,7 +15,7 @@ function typeAll(device: IosDevice, lines: string[]): string[] {
 }
 
 test('each kept block enters the sub-mode 12.2 prompts with, and exit climbs back one level', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   const prompts = typeAll(device, [
     'class-map match-any VOICE', 'policy-map QOS', 'class VOICE', 'exit', 'exit', 'key chain K', 'key 1', 'exit', 'exit',
     'time-range T', 'dial-peer voice 1 pots', 'voice-port 1/0/0', 'controller T1 1/0', 'exit',
@@ -35,7 +28,7 @@ test('each kept block enters the sub-mode 12.2 prompts with, and exit climbs bac
 });
 
 test('a class or key typed inside another one opens the next, in its own policy-map or key chain', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['policy-map QOS', 'class A', 'bandwidth 64', 'class B', 'police 8000', 'key chain K', 'key 1', 'key-string one', 'key 2', 'key-string two']);
   const body = runningConfigBody(device.config);
   const from = body.indexOf('key chain K');
@@ -45,7 +38,7 @@ test('a class or key typed inside another one opens the next, in its own policy-
 });
 
 test('class-map NAME is stored as match-all, and naming it again with match-any changes it in place', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['class-map VOICE', 'match ip dscp ef', 'exit', 'class-map match-any VOICE', 'match access-group 120']);
   const body = runningConfigBody(device.config);
   assert.ok(!body.includes('class-map match-all VOICE'));
@@ -54,7 +47,7 @@ test('class-map NAME is stored as match-all, and naming it again with match-any 
 });
 
 test('no of a block or of a line inside it removes it', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['policy-map QOS', 'class A', 'bandwidth 64', 'no bandwidth', 'exit', 'no class A', 'exit', 'time-range T', 'exit', 'no time-range T']);
   const body = runningConfigBody(device.config);
   assert.ok(body.includes('policy-map QOS'));
@@ -62,7 +55,7 @@ test('no of a block or of a line inside it removes it', () => {
 });
 
 test('vocabulary lines are kept where IOS shows them; no of a default-on service shows as its no line', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['no service dhcp', 'ip ssh version 2', 'tacacs-server host 10.0.0.49', 'interface fa0/0', 'service-policy output QOS', 'line vty 0 4', 'modem InOut']);
   const body = runningConfigBody(device.config);
   assert.ok(body.indexOf('no service dhcp') < body.indexOf('hostname R1'));
@@ -76,7 +69,7 @@ test('vocabulary lines are kept where IOS shows them; no of a default-on service
 });
 
 test('typos in modelled commands and in kept blocks still get IOS\'s caret, not a notice', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   for (const [line, caret] of [['hostnme R1', 5], ['crypto map X 10 ipsec-isakmpp', 28], ['class-map match-sll VOICE', 20]] as const) {
     const result = device.enter(line);
     assert.equal(result.accepted, false, line);
@@ -88,7 +81,7 @@ test('typos in modelled commands and in kept blocks still get IOS\'s caret, not 
 });
 
 test('each block is noticed once per topic, with the impact the report gives it', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   const outputs = ['class-map A', 'exit', 'policy-map B', 'exit', 'key chain K'].map((line) => device.type(line));
   assert.match(outputs[0]!, /"class-map match-all A" is accepted but not modelled/);
   assert.equal(outputs[2], '');

@@ -2,16 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IosDevice } from '../session/ios-device.ts';
 import { runningConfigBody } from '../render/running-config.ts';
+import { deviceInConfigMode } from '../testing/configured-device.ts';
 import { FakeRouterServices } from '../testing/fake-router-services.ts';
 import { notModelledReports } from './not-modelled.ts';
 import { classfulNetwork } from './router-commands.ts';
-
-function configuring(): IosDevice {
-  const device = new IosDevice({ hostname: 'R1', services: new FakeRouterServices() });
-  device.startPrivileged();
-  device.type('configure terminal');
-  return device;
-}
 
 function typeAll(device: IosDevice, lines: string[]): string[] {
   return lines.map((line) => {
@@ -59,7 +53,7 @@ const TYPED = [
 // place and indent, the route-map's place, `ip cef` after `ip subnet-zero`, the keepalive after the
 // ISAKMP keys and most of a routing process's line order are unconfirmed (TEXT-SOURCES.md).
 test('kept sections and lines are shown where tedlab puts them for IOS 12.2 (partly unconfirmed), in IOS\'s spelling', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, TYPED);
   const body = runningConfigBody(device.config);
   assert.deepEqual(between(body, 'ip subnet-zero', 'ip cef'), ['ip subnet-zero', 'ip cef']);
@@ -79,7 +73,7 @@ test('kept sections and lines are shown where tedlab puts them for IOS 12.2 (par
 });
 
 test('a configuration with kept sections loads back to the same running configuration', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, TYPED);
   const text = runningConfigBody(device.config).join('\n');
   const again = new IosDevice({ hostname: 'R1', services: new FakeRouterServices() });
@@ -88,7 +82,7 @@ test('a configuration with kept sections loads back to the same running configur
 });
 
 test('each topic is noticed once per router at the console, and a startup configuration is listed, not printed', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   const outputs = typeAll(device, ['router ospf 1', 'network 10.0.0.0 0.255.255.255 area 0', 'router ospf 2', 'exit', 'no router ospf 2']);
   assert.deepEqual(outputs, ['% tedlab: "router ospf 1" is accepted but not modelled (no OSPF in this lab)', '', '', '', '']);
   assert.deepEqual(notModelledReports(device.config).map((report) => [report.topic, report.line, report.origin]), [['OSPF', 'router ospf 1', 'console']]);
@@ -106,7 +100,7 @@ test('each topic is noticed once per router at the console, and a startup config
 });
 
 test('each protocol takes only its own sub-commands and its own form of network', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['router rip']);
   assert.equal(device.type('area 0 stub'), `${' '.repeat(18)}^\n% Invalid input detected at '^' marker.\n`);
   assert.equal(device.type('network 10.0.0.0 0.255.255.255'), `${' '.repeat(35)}^\n% Invalid input detected at '^' marker.\n`);
@@ -116,7 +110,7 @@ test('each protocol takes only its own sub-commands and its own form of network'
 });
 
 test('defaults show as their no form only, and no removes what was set', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['router eigrp 10', 'network 172.16.5.0', 'no auto-summary', 'auto-summary', 'exit', 'cdp run', 'no ntp master']);
   const body = runningConfigBody(device.config);
   assert.deepEqual(between(body, 'router eigrp 10', ' network 172.16.0.0'), ['router eigrp 10', ' network 172.16.0.0']);
@@ -131,7 +125,7 @@ test('networks of RIP, IGRP and EIGRP are stored by their class', () => {
 });
 
 test('interface lines: kept as typed, the old duplex spelling shown as IOS shows it, defaults as their no form', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['interface fa0/1', 'full-duplex', 'no ip split-horizon', 'ip helper-address 10.0.0.5', 'ip helper-address 10.0.0.6', 'end']);
   const section = runningConfigBody(device.config).join('\n').split('interface FastEthernet0/1\n')[1]!.split('\n!')[0]!;
   assert.deepEqual(section.split('\n'), [
@@ -141,7 +135,7 @@ test('interface lines: kept as typed, the old duplex spelling shown as IOS shows
 
 // `no-xauth` and a crypto map's `description` are 12.2T/12.3 keywords (unconfirmed for 12.2 mainline).
 test('a pre-shared key without XAUTH and a crypto map description are kept and shown', () => {
-  const device = configuring();
+  const device = deviceInConfigMode();
   typeAll(device, ['crypto isakmp key s3cret address 10.0.0.2 no-xauth', 'crypto map vpn 10 ipsec-isakmp', 'description to site B', 'set peer 10.0.0.2', 'end']);
   const body = runningConfigBody(device.config);
   assert.ok(body.includes('crypto isakmp key s3cret address 10.0.0.2 no-xauth'));

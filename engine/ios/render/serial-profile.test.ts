@@ -1,21 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { InterfaceStatistics } from '../../net/interface-activity.ts';
 import { parseIpv4 } from '../../wire/ipv4-address.ts';
-import { newInterface, type InterfaceConfig } from '../config/interfaces.ts';
+import type { InterfaceConfig } from '../config/interfaces.ts';
+import { configuredInterface, statistics } from './testing/interface-reports.ts';
 import { renderInterface, renderShowInterfacesDescription, type InterfaceReport } from './show-interfaces.ts';
 
 function serial(settings: Partial<InterfaceConfig> = {}): InterfaceConfig {
-  return { ...newInterface('Serial0/0'), shutdown: false, ...settings };
-}
-
-function statistics(settings: Partial<InterfaceStatistics> = {}): InterfaceStatistics {
-  const zero = { bitsPerSec: 0, packetsPerSec: 0 };
-  return {
-    packetsIn: 0, bytesIn: 0, broadcastsIn: 0, packetsOut: 0, bytesOut: 0,
-    lastInputMs: undefined, lastOutputMs: undefined, clearedAtMs: undefined, inputRate: zero, outputRate: zero,
-    ...settings,
-  };
+  return configuredInterface('Serial0/0', settings);
 }
 
 const ADDRESS = { address: parseIpv4('10.0.1.1')!, mask: parseIpv4('255.255.255.252')! };

@@ -1,22 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { InterfaceStatistics } from '../../net/interface-activity.ts';
 import { parseIpv4 } from '../../wire/ipv4-address.ts';
-import { newInterface, type InterfaceConfig } from '../config/interfaces.ts';
+import { newInterface } from '../config/interfaces.ts';
+import { configuredInterface, statistics } from './testing/interface-reports.ts';
 import { renderInterface, renderShowInterfaces, renderShowInterfacesDescription, type InterfaceReport } from './show-interfaces.ts';
 
-function fastEthernet(name: string, settings: Partial<InterfaceConfig> = {}): InterfaceConfig {
-  return { ...newInterface(name), shutdown: false, ...settings };
-}
-
-function statistics(settings: Partial<InterfaceStatistics> = {}): InterfaceStatistics {
-  const zero = { bitsPerSec: 0, packetsPerSec: 0 };
-  return {
-    packetsIn: 0, bytesIn: 0, broadcastsIn: 0, packetsOut: 0, bytesOut: 0,
-    lastInputMs: undefined, lastOutputMs: undefined, clearedAtMs: undefined, inputRate: zero, outputRate: zero,
-    ...settings,
-  };
-}
 
 const ADDRESS = { address: parseIpv4('10.1.1.1')!, mask: parseIpv4('255.255.255.0')! };
 
@@ -25,7 +13,7 @@ const ADDRESS = { address: parseIpv4('10.1.1.1')!, mask: parseIpv4('255.255.255.
 // The duplex line of a port whose line is down and the "interface resets" figure are inferred.
 test('show interfaces FastEthernet0/0: the 2600 layout, with the port\'s MAC, address and counters', () => {
   const report: InterfaceReport = {
-    config: fastEthernet('FastEthernet0/0', { address: ADDRESS, addressMethod: 'NVRAM' }),
+    config: configuredInterface('FastEthernet0/0', { address: ADDRESS, addressMethod: 'NVRAM' }),
     lineUp: true,
     mac: 0x00036b8f1a20,
     traffic: {
@@ -69,7 +57,7 @@ test('rates show in thousands of bits and whole packets; the load is the rate\'s
   const rate = { bitsPerSec: 43_400, packetsPerSec: 85.6 };
   const busy = { bitsPerSec: 50_000_000, packetsPerSec: 4000 };
   const lines = renderInterface({
-    config: fastEthernet('FastEthernet0/1'),
+    config: configuredInterface('FastEthernet0/1'),
     lineUp: true,
     traffic: { nowMs: 0, statistics: statistics({ inputRate: rate, outputRate: busy }) },
   })!;
@@ -79,19 +67,19 @@ test('rates show in thousands of bits and whole packets; the load is the rate\'s
 });
 
 test('a shut port is administratively down; an unplugged one down/down, with the duplex it would negotiate', () => {
-  const shut = renderInterface({ config: fastEthernet('FastEthernet0/1', { shutdown: true }), lineUp: false })!;
+  const shut = renderInterface({ config: configuredInterface('FastEthernet0/1', { shutdown: true }), lineUp: false })!;
   assert.equal(shut[0], 'FastEthernet0/1 is administratively down, line protocol is down');
   assert.ok(shut.includes('     0 output errors, 0 collisions, 0 interface resets'));
-  const unplugged = renderInterface({ config: fastEthernet('FastEthernet0/1'), lineUp: false })!;
+  const unplugged = renderInterface({ config: configuredInterface('FastEthernet0/1'), lineUp: false })!;
   assert.equal(unplugged[0], 'FastEthernet0/1 is down, line protocol is down');
   assert.ok(unplugged.includes('  Auto-duplex, Auto Speed, 100BaseTX/FX'));
-  const fixed = renderInterface({ config: fastEthernet('FastEthernet0/1', { duplex: 'half', speed: '10' }), lineUp: true })!;
+  const fixed = renderInterface({ config: configuredInterface('FastEthernet0/1', { duplex: 'half', speed: '10' }), lineUp: true })!;
   assert.ok(fixed.includes('  Half-duplex, 10Mb/s, 100BaseTX/FX'));
 });
 
 test('the description follows the hardware line; times since an event read 00:00:04 within a day, then 1d02h', () => {
   const lines = renderInterface({
-    config: fastEthernet('FastEthernet0/0', { description: 'to fred' }),
+    config: configuredInterface('FastEthernet0/0', { description: 'to fred' }),
     lineUp: true,
     traffic: { nowMs: 93_600_000, statistics: statistics({ lastInputMs: 93_596_000, lastOutputMs: 0, clearedAtMs: 93_000_000 }) },
   })!;
@@ -116,8 +104,8 @@ test('show interfaces lists hardware first, then loopbacks, and leaves out types
 // Column widths from later IOS (12.4) captures: unconfirmed for 12.2.
 test('show interfaces description: short names, admin down, the description last (layout unconfirmed for 12.2)', () => {
   const reports: InterfaceReport[] = [
-    { config: fastEthernet('FastEthernet0/1', { shutdown: true }), lineUp: false },
-    { config: fastEthernet('FastEthernet0/0', { description: 'WAN to fred' }), lineUp: true },
+    { config: configuredInterface('FastEthernet0/1', { shutdown: true }), lineUp: false },
+    { config: configuredInterface('FastEthernet0/0', { description: 'WAN to fred' }), lineUp: true },
   ];
   assert.deepEqual(renderShowInterfacesDescription(reports), [
     'Interface                      Status         Protocol Description',
@@ -148,7 +136,7 @@ test('a Loopback: no MAC, ARP, keepalive or media lines, an empty output queue (
 // `Vlan ID  10.` and the ARPA line of a subinterface without `encapsulation dot1Q`.
 test('show interfaces FastEthernet0/0.10: the port\'s MAC, the VLAN, ARP, and no counters of its own (layout unconfirmed for 12.2)', () => {
   const report: InterfaceReport = {
-    config: fastEthernet('FastEthernet0/0.10', { address: ADDRESS, dot1q: 10, description: 'VLAN 10 gateway' }),
+    config: configuredInterface('FastEthernet0/0.10', { address: ADDRESS, dot1q: 10, description: 'VLAN 10 gateway' }),
     lineUp: true,
     mac: 0x00036b8f1a20,
     traffic: { nowMs: 600_000, statistics: statistics({ packetsIn: 40, packetsOut: 40, clearedAtMs: 540_000 }) },
@@ -164,7 +152,7 @@ test('show interfaces FastEthernet0/0.10: the port\'s MAC, the VLAN, ARP, and no
     '  ARP type: ARPA, ARP Timeout 04:00:00',
     '  Last clearing of "show interface" counters 00:01:00',
   ]);
-  const offVlan = renderInterface({ config: fastEthernet('FastEthernet0/0.30'), lineUp: false })!;
+  const offVlan = renderInterface({ config: configuredInterface('FastEthernet0/0.30'), lineUp: false })!;
   assert.equal(offVlan[0], 'FastEthernet0/0.30 is down, line protocol is down');
   assert.ok(offVlan.includes('  Encapsulation ARPA, loopback not set'));
 });
@@ -181,6 +169,6 @@ test('show interfaces lists Serial ports and subinterfaces too, in show ip inter
 });
 
 test('bandwidth N applies to a FastEthernet as well', () => {
-  const lines = renderInterface({ config: fastEthernet('FastEthernet0/0', { kept: ['bandwidth 10000'] }), lineUp: true })!;
+  const lines = renderInterface({ config: configuredInterface('FastEthernet0/0', { kept: ['bandwidth 10000'] }), lineUp: true })!;
   assert.ok(lines.includes('  MTU 1500 bytes, BW 10000 Kbit, DLY 100 usec,'));
 });

@@ -1,6 +1,14 @@
 import { IosDevice } from '../session/ios-device.ts';
 import { FakeRouterServices } from './fake-router-services.ts';
 
+/** A fresh R1 in configuration mode (`R1(config)#`), for tests that type and look at each answer. */
+export function deviceInConfigMode(): IosDevice {
+  const device = new IosDevice({ hostname: 'R1', services: new FakeRouterServices() });
+  device.startPrivileged();
+  device.type('configure terminal');
+  return device;
+}
+
 /** A fresh R1 with `lines` typed in configuration mode; the outputs are IOS's answers, line by line. */
 export function configuredDevice(lines: string[]): { device: IosDevice; outputs: string[] } {
   const device = new IosDevice({ hostname: 'R1', services: new FakeRouterServices() });
