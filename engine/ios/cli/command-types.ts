@@ -73,9 +73,10 @@ export class Args {
 
 /** A command of a grammar table, compiled once. */
 export interface CompiledCommand<Spec> {
-  spec: Spec;
-  start: Continuation;
-  help: HelpTable;
+  readonly spec: Spec;
+  readonly start: Continuation;
+  /** The table's shared help with the command's own entries over it. */
+  readonly help: HelpTable;
 }
 
 export interface SyntaxSpec {
@@ -83,8 +84,29 @@ export interface SyntaxSpec {
   help?: HelpTable;
 }
 
+/**
+ * The merged help is made on the first `?`: merging it for each of a router's ~1,400 commands
+ * up front took a third of loading the grammar, and most commands are never asked for help.
+ */
+class CompiledSyntax<Spec extends SyntaxSpec> implements CompiledCommand<Spec> {
+  readonly start: Continuation;
+  private merged: HelpTable | undefined;
+
+  constructor(
+    readonly spec: Spec,
+    private readonly shared: HelpTable,
+  ) {
+    this.start = compileSyntax(spec.syntax);
+  }
+
+  get help(): HelpTable {
+    this.merged ??= { ...this.shared, ...this.spec.help };
+    return this.merged;
+  }
+}
+
 export function compileCommands<Spec extends SyntaxSpec>(specs: readonly Spec[], shared: HelpTable): CompiledCommand<Spec>[] {
-  return specs.map((spec) => ({ spec, start: compileSyntax(spec.syntax), help: { ...shared, ...spec.help } }));
+  return specs.map((spec) => new CompiledSyntax(spec, shared));
 }
 
 /** The help text of a token in a command, or '' when the tables have none. */

@@ -36,17 +36,43 @@ export type MatchResult<Spec> = { kind: 'match'; command: Spec; args: Args } | M
 
 type StepResult<Spec> = { states: MatchState<Spec>[]; words: Word[] } | MatchFailure;
 
-/** The states every line starts from, per command table: the same for every line of a mode. */
-const START_STATES = new WeakMap<readonly CompiledCommand<unknown>[], readonly MatchState<unknown>[]>();
+/**
+ * The states every line starts from, per command table: the same for every line of a mode.
+ * A typed word can only be a prefix of keywords with its own first letter, so the keyword
+ * states are also kept by first letter: a line's first word is tried against those and the
+ * argument states, not against all of a mode's ~400 commands.
+ */
+interface StartIndex<Spec> {
+  readonly all: readonly MatchState<Spec>[];
+  readonly keywordsByInitial: ReadonlyMap<string, readonly MatchState<Spec>[]>;
+  readonly arguments: readonly MatchState<Spec>[];
+}
 
-function startStates<Spec>(commands: readonly CompiledCommand<Spec>[]): MatchState<Spec>[] {
-  let states = START_STATES.get(commands) as readonly MatchState<Spec>[] | undefined;
-  if (states === undefined) {
-    states = Object.freeze(commands.flatMap((command) =>
+const START_INDEXES = new WeakMap<readonly CompiledCommand<unknown>[], StartIndex<unknown>>();
+
+function startIndex<Spec>(commands: readonly CompiledCommand<Spec>[]): StartIndex<Spec> {
+  let index = START_INDEXES.get(commands) as StartIndex<Spec> | undefined;
+  if (index === undefined) {
+    const all = Object.freeze(commands.flatMap((command) =>
       expand(command.start).map((node) => Object.freeze({ node, command, captures: [], done: false }) as MatchState<Spec>)));
-    START_STATES.set(commands, states);
+    const keywordsByInitial = new Map<string, MatchState<Spec>[]>();
+    const argumentStates: MatchState<Spec>[] = [];
+    for (const state of all) {
+      const token = tokenOf(state);
+      if (token?.kind !== 'keyword') argumentStates.push(state);
+      else keywordsByInitial.set(token.lower[0]!, [...(keywordsByInitial.get(token.lower[0]!) ?? []), state]);
+    }
+    index = { all, keywordsByInitial, arguments: argumentStates };
+    START_INDEXES.set(commands, index);
   }
-  return [...states];
+  return index;
+}
+
+/** The start states a first word can move on from (every start state when there is no word). */
+function startStates<Spec>(commands: readonly CompiledCommand<Spec>[], firstWord?: string): MatchState<Spec>[] {
+  const index = startIndex(commands);
+  if (firstWord === undefined) return [...index.all];
+  return [...(index.keywordsByInitial.get(firstWord[0]!.toLowerCase()) ?? []), ...index.arguments];
 }
 
 function tokenOf(state: MatchState<unknown>): Token | undefined {
@@ -137,7 +163,7 @@ export function walk<Spec>(
   line: string,
   words: Word[] = splitWords(line),
 ): { states: MatchState<Spec>[]; finished: MatchState<Spec>[] } | MatchFailure {
-  let states = startStates(commands);
+  let states = startStates(commands, words[0]?.text);
   const finished: MatchState<Spec>[] = [];
   for (let index = 0; index < words.length; index++) {
     const result = step(states, words, index, line);

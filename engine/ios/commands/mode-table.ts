@@ -76,9 +76,24 @@ function commandsOf(mode: ModeId, extensions: CommandExtensions): CommandSpec[] 
   return [...own, ...added, ...fromExec, ...unshadowedVocabulary(VOCABULARY[mode] ?? [], [...own, ...added, ...fromExec])];
 }
 
+/**
+ * A mode's grammar is compiled when a line is first typed in it: a run that never enters
+ * `config-dial-peer` does not pay for it, and loading tedlab does not pay for any.
+ */
 export function createModeTables(extensions: CommandExtensions = {}): ModeTables {
-  const entries = MODE_IDS.map((mode) => [mode, compileCommands(commandsOf(mode, extensions), SHARED_HELP)]);
-  return Object.fromEntries(entries) as ModeTables;
+  const tables = {} as ModeTables;
+  for (const mode of MODE_IDS) {
+    Object.defineProperty(tables, mode, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const compiled = compileCommands(commandsOf(mode, extensions), SHARED_HELP);
+        Object.defineProperty(tables, mode, { value: compiled, enumerable: true, writable: false });
+        return compiled;
+      },
+    });
+  }
+  return tables;
 }
 
 export const MODE_TABLES: ModeTables = createModeTables();
