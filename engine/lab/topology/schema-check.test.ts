@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parseTopology } from './load-topology.ts';
-import { compileTopologySchema, TOPOLOGY_SCHEMA_FILE } from './schema-check.ts';
+import { TOPOLOGY_SCHEMA_FILE } from './schema-check.ts';
+import { compileTopologySchema, GENERATED_VALIDATOR_FILE, generatedValidatorSource } from './schema-validator-main.ts';
 import { formatTopologyError, type TopologyError } from './topology-types.ts';
 import { VALUE_RANGES } from './value-ranges.ts';
 
@@ -21,6 +22,10 @@ test('the published schema is valid draft-07 and compiles under strict ajv', () 
   const ajv = new Ajv({ strict: false });
   assert.equal(ajv.validateSchema(schema), true, JSON.stringify(ajv.errors));
   assert.equal(typeof compileTopologySchema(), 'function');
+});
+
+test('the validator compiled ahead of time is the schema as it is now (npm run schema-validator)', () => {
+  assert.equal(readFileSync(GENERATED_VALIDATOR_FILE, 'utf8'), generatedValidatorSource());
 });
 
 test('a broken schema file is a returned error, not an exception', () => {

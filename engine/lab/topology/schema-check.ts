@@ -1,20 +1,18 @@
 /**
  * Checks the shape of a topology against scenarios/topology.schema.json (the schema editors use)
- * and turns ajv's findings into errors placed on the offending YAML node.
+ * and turns ajv's findings into errors placed on the offending YAML node. The schema is compiled
+ * ahead of time (schema-validator-main.ts), so ajv itself is not loaded at run time.
  */
 
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { packageFile } from '../../package-files.ts';
 import { excerpt, shortened } from './control-characters.ts';
 import { messages } from './topology-messages.ts';
 import { segmentsOfPointer, type TopologyPath, type YamlLocator } from './yaml-locator.ts';
 import { sortAndDeduplicate, type TopologyError } from './topology-types.ts';
+import generatedValidator from './topology-validator.generated.ts';
 
 export const TOPOLOGY_SCHEMA_FILE = packageFile('scenarios/topology.schema.json');
-
-/** Editor keywords (VS Code, yaml-language-server) the schema uses for friendlier messages. */
-const MESSAGE_KEYWORDS = ['errorMessage', 'patternErrorMessage'] as const;
 
 interface SchemaNode {
   readonly properties?: Record<string, unknown>;
@@ -24,27 +22,12 @@ interface SchemaNode {
   readonly patternErrorMessage?: string;
 }
 
-/** Compiles the published schema; an Error when it is missing or broken (never thrown). */
-export function compileTopologySchema(schemaFile: string = TOPOLOGY_SCHEMA_FILE): ValidateFunction | Error {
-  try {
-    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-    for (const keyword of MESSAGE_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'string' });
-    return ajv.compile(schema);
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-}
-
-// The compiled schema never changes, so one compilation serves every load in the process.
-let compiled: ValidateFunction | Error | undefined;
+const validateTopology = generatedValidator as unknown as ValidateFunction;
 
 /** Every way `data` breaks the schema, each located in the YAML; empty when it fits. */
 export function checkAgainstSchema(data: unknown, locator: YamlLocator): TopologyError[] {
-  compiled ??= compileTopologySchema();
-  if (compiled instanceof Error) return [locator.error([], messages.internal(compiled.message))];
-  if (compiled(data)) return [];
-  const errors = (compiled.errors ?? [])
+  if (validateTopology(data)) return [];
+  const errors = (validateTopology.errors ?? [])
     .map((error) => locateSchemaError(error, data, locator))
     .filter((error): error is TopologyError => error !== undefined);
   return sortAndDeduplicate(errors);
