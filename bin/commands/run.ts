@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
@@ -6,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
+import { ResultsWriter } from '../report/results-writer.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { parseShard, writeSelection, type Shard } from '../report/run-selection.ts';
 import { markUnfinished, type UnfinishedScenario } from '../report/unfinished-steps.ts';
@@ -224,10 +226,9 @@ interface RunOutcome {
 
 async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<RunOutcome> {
   // A dry run checks the steps only: the last real run's results and the report's history stay as they are.
-  const reporting = options.dryRun ? {} : reportingConfiguration(layout, { seed: options.seed, workers: Math.max(1, options.parallel) });
+  // Results of an earlier run would mix into this run's report.
+  const cleared = options.dryRun ? undefined : clearInBackground(layout.results);
   if (!options.dryRun) {
-    // Results of an earlier run would mix into this run's report.
-    rmSync(layout.results, { recursive: true, force: true });
     mkdirSync(layout.results, { recursive: true });
     writeSelection(layout.results, {
       paths: options.paths,
@@ -236,6 +237,9 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
       ...(options.shard === undefined ? {} : { shard: options.shard }),
     });
   }
+  const writer = options.dryRun ? undefined : new ResultsWriter(layout.results);
+  const environment = { seed: options.seed, workers: Math.max(1, options.parallel) };
+  const reporting = writer === undefined ? {} : reportingConfiguration(layout, environment, writer);
   const provided: Partial<IConfiguration> = {
     paths: options.paths.length > 0 ? options.paths : ['features'],
     import: stepDefinitionImports(),
@@ -260,6 +264,7 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
   const stdout = undefinedStepWording(process.stdout);
   const { success } = await runCucumber(runConfiguration, { cwd: process.cwd(), stdout }, (envelope) => tally.observe(envelope));
   await new Promise<void>((resolve) => stdout.end(resolve));
+  await Promise.all([writer?.flushed(), cleared]);
   if (options.dryRun) {
     process.stdout.write(`\ndry run: ${tally.passed + tally.failed} scenarios, ${tally.failed} with steps tedlab does not have\n`);
   } else {
@@ -267,6 +272,17 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
     process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed\n`);
   }
   return { tally, success };
+}
+
+/**
+ * Moves a folder aside and deletes it while the run goes on: a suite's results are thousands of
+ * files, and deleting them first kept every run waiting.
+ */
+function clearInBackground(dir: string): Promise<void> {
+  if (!existsSync(dir)) return Promise.resolve();
+  const aside = `${dir}.old-${process.pid}`;
+  renameSync(dir, aside);
+  return rm(aside, { recursive: true, force: true });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { IConfiguration } from '@cucumber/cucumber/api';
 import { tedlabVersion } from '../../engine/package-files.ts';
 import { allureCategories } from '../../steps/support/failure-categories.ts';
 import type { ReportLayout } from './report-layout.ts';
-import { ResultsWriter } from './results-writer.ts';
+import type { ResultsWriter } from './results-writer.ts';
 
 export interface RunEnvironment {
   /** The seed every lab runs with, when the command line overrides the topologies' seeds. */
@@ -30,7 +30,7 @@ export function environmentInfo(environment: RunEnvironment): Record<string, str
  * The part of Cucumber's configuration that writes the reports of `layout`. Cucumber types
  * formatOptions as JSON, but hands them to formatters as they are: Allure's label patterns are RegExps.
  */
-export function reportingConfiguration(layout: ReportLayout, environment: RunEnvironment): Partial<IConfiguration> {
+export function reportingConfiguration(layout: ReportLayout, environment: RunEnvironment, writer: ResultsWriter): Partial<IConfiguration> {
   return {
     format: [
       // Allure writes its files itself; its formatter stream has nothing to say (only one may own stdout).
@@ -40,7 +40,7 @@ export function reportingConfiguration(layout: ReportLayout, environment: RunEnv
     formatOptions: {
       resultsDir: layout.results,
       // Allure's formatter takes a writer among its options (it spreads them over its defaults).
-      writer: new ResultsWriter(layout.results),
+      writer,
       labels: [{ name: 'severity', pattern: [/^@severity:/] }],
       categories: allureCategories(),
       environmentInfo: environmentInfo(environment),
