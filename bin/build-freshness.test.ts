@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+// @ts-expect-error: a plain JavaScript module without type declarations (it must run before tsx).
+import { buildIsCurrent, builtEntry } from './build-freshness.mjs';
+
+const isCurrent = buildIsCurrent as (root: string) => boolean;
+const entryOf = builtEntry as (root: string) => string;
+
+/** A repository with one source file and, when asked, a build, each modified at the given second. */
+function repository(sourceSecond: number, buildSecond?: number): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'tedlab-freshness-'));
+  const source = path.join(root, 'engine', 'lab', 'lab.ts');
+  mkdirSync(path.dirname(source), { recursive: true });
+  writeFileSync(source, 'export {};\n');
+  utimesSync(source, sourceSecond, sourceSecond);
+  if (buildSecond !== undefined) {
+    mkdirSync(path.dirname(entryOf(root)), { recursive: true });
+    writeFileSync(entryOf(root), 'export {};\n');
+    utimesSync(entryOf(root), buildSecond, buildSecond);
+  }
+  return root;
+}
+
+test('a build newer than every source is run', () => {
+  const root = repository(1_000, 2_000);
+  try {
+    assert.equal(isCurrent(root), true);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a source changed after the build sends the run back to the TypeScript source', () => {
+  const root = repository(3_000, 2_000);
+  try {
+    assert.equal(isCurrent(root), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a changed build setting makes the build stale too', () => {
+  const root = repository(1_000, 2_000);
+  try {
+    writeFileSync(path.join(root, 'tsconfig.build.json'), '{}\n');
+    assert.equal(isCurrent(root), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('no build means the TypeScript source', () => {
+  const root = repository(1_000);
+  try {
+    assert.equal(isCurrent(root), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
