@@ -123,3 +123,12 @@ test('help glued to a word lists the keywords it can abbreviate', () => {
   assert.deepEqual(help(TABLE, 'shx'), { kind: 'unrecognized' });
   assert.deepEqual(help(TABLE, 'show xyz '), { kind: 'invalid', position: 5, wordIndex: 1 });
 });
+
+test('a line matched before in one table is matched afresh in another', () => {
+  const other = compileCommands<Spec>([{ id: 'shutdown', syntax: 'shutdown' }, { id: 'show-version', syntax: 'show version' }], {});
+  const inTable = matchLine(TABLE, 'sh clock');
+  assert.equal(inTable.kind === 'match' && inTable.command.id, 'show-clock');
+  // `sh` is ambiguous in the second table (shutdown, show), whatever the first table said.
+  assert.equal(matchLine(other, 'sh clock').kind, 'ambiguous');
+  assert.equal(matchLine(TABLE, 'sh clock'), inTable, 'the same table and line give the result already made');
+});

@@ -178,8 +178,32 @@ export function walk<Spec>(
   return { states, finished };
 }
 
+/**
+ * Lines already matched, per command table. A match depends on the table and the line alone,
+ * and its Args are never changed, so one result serves every router that reads the same line:
+ * a suite loads the same labs scenario after scenario, and a mesh's routers share most lines.
+ */
+const MATCHED = new WeakMap<readonly CompiledCommand<unknown>[], Map<string, MatchResult<unknown>>>();
+const MATCHED_LINES_KEPT = 4096;
+
 /** Matches a whole line against a mode's commands. */
 export function matchLine<Spec>(commands: readonly CompiledCommand<Spec>[], line: string): MatchResult<Spec> {
+  let matched = MATCHED.get(commands) as Map<string, MatchResult<Spec>> | undefined;
+  if (matched === undefined) {
+    matched = new Map();
+    MATCHED.set(commands, matched);
+  }
+  let result = matched.get(line);
+  if (result === undefined) {
+    // Past the bound, start over: a run of distinct lines (a fuzzer's) must not grow it forever.
+    if (matched.size >= MATCHED_LINES_KEPT) matched.clear();
+    result = matchUncached(commands, line);
+    matched.set(line, result);
+  }
+  return result;
+}
+
+function matchUncached<Spec>(commands: readonly CompiledCommand<Spec>[], line: string): MatchResult<Spec> {
   const words = splitWords(line);
   if (words.length === 0) return { kind: 'empty' };
   const walked = walk(commands, line, words);
