@@ -7,7 +7,8 @@ import { packageFile, RUNS_COMPILED } from '../../engine/package-files.ts';
  */
 
 export function stepDefinitionImports(): string[] {
-  if (RUNS_COMPILED) return [packageFile('dist/steps/**/*.js')];
+  // The build bundles the step definitions with the engine into one module (bin/bundle-steps.mjs).
+  if (RUNS_COMPILED) return [packageFile('dist/steps/steps.bundle.js')];
   // Step definitions written in TypeScript need tsx's loader registered first.
   return [packageFile('steps/support/register-tsx.mjs'), packageFile('steps/**/!(*.test).ts')];
 }

@@ -8,7 +8,9 @@
  * assertion classes carry "Assertion" in their names so that Allure marks them failed, not broken.
  */
 import { AssertionError } from 'node:assert';
-import { LabError, describeError } from '../../engine/lab/index.ts';
+// errors.ts, not the lab's index: `tedlab run` reads the failure categories in its main process
+// before Cucumber loads the steps, and the index would load the whole engine there a second time.
+import { LabError, describeError } from '../../engine/lab/errors.ts';
 
 /** A file shown next to a failure: a diff, an expected or an actual text. */
 export interface Evidence {
