@@ -5,11 +5,11 @@
  * - ESP's seal + open as a share of node:crypto's own cipher + HMAC on the same packets;
  * - TED full meshes of 16, 46 and 100 sites: time to all tunnels up and peak RSS, each in a
  *   fresh process (`--sites 16,46` to choose);
- * - `tedlab run` on one feature, start to exit;
+ * - `tedlab run` on one feature, start to exit (the build), and Cucumber alone on one step;
  * - the scenario suite, serial against `--parallel 2`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,26 +61,68 @@ function meshFigures(sizes: readonly number[]): Figure[] {
   });
 }
 
-/** Wall-clock time of `tedlab ARGS` in a scratch reports folder, median of `runs`. */
-function timeTedlab(args: readonly string[], runs: number): number {
+/** The median wall-clock time of `runs` calls. */
+function medianMs(runs: number, action: () => void): number {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const reports = mkdtempSync(path.join(os.tmpdir(), 'tedlab-bench-'));
     const start = performance.now();
-    const result = spawnSync(process.execPath, [TEDLAB, ...args, '--reports', reports], { cwd: ROOT, encoding: 'utf8' });
+    action();
     times.push(performance.now() - start);
-    rmSync(reports, { recursive: true, force: true });
-    if (result.status !== 0) throw new Error(`tedlab ${args.join(' ')}: ${result.stdout}${result.stderr}`);
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
+/** Wall-clock time of `tedlab ARGS` in a scratch reports folder, median of `runs`. */
+function timeTedlab(args: readonly string[], runs: number): number {
+  return medianMs(runs, () => {
+    const reports = mkdtempSync(path.join(os.tmpdir(), 'tedlab-bench-'));
+    try {
+      const result = spawnSync(process.execPath, [TEDLAB, ...args, '--reports', reports], { cwd: ROOT, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`tedlab ${args.join(' ')}: ${result.stdout}${result.stderr}`);
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
+  });
+}
+
+/**
+ * Cucumber alone on a one-step feature, through the API tedlab uses: the floor under
+ * `tedlab run` on this machine, whatever tedlab does.
+ */
+function cucumberFloor(runs: number): number {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'tedlab-bench-cucumber-'));
+  try {
+    mkdirSync(path.join(project, 'features'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'));
+    writeFileSync(path.join(project, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(path.join(project, 'features', 'one.feature'), 'Feature: one\n  Scenario: one step\n    Given nothing\n');
+    writeFileSync(path.join(project, 'steps.mjs'), "import { Given } from '@cucumber/cucumber';\nGiven('nothing', () => {});\n");
+    writeFileSync(path.join(project, 'run.mjs'), [
+      "import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';",
+      "const provided = { paths: ['features'], import: ['steps.mjs'], format: ['progress'] };",
+      'const { runConfiguration } = await loadConfiguration({ file: false, provided });',
+      'const { success } = await runCucumber(runConfiguration);',
+      'process.exitCode = success ? 0 : 1;',
+    ].join('\n'));
+    return medianMs(runs, () => {
+      const result = spawnSync(process.execPath, ['run.mjs'], { cwd: project, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`cucumber alone: ${result.stdout}${result.stderr}`);
+    });
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
 function cliFigures(): Figure[] {
+  // bin/tedlab.mjs runs the build when it is current, as an installed tedlab does.
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build: ${build.stdout}${build.stderr}`);
   const feature = 'features/ted/document.feature';
   const serial = timeTedlab(['run', 'features'], 1);
   const parallel = timeTedlab(['run', 'features', '--parallel', '2'], 1);
   return [
-    { group: 'cli', name: `tedlab run ${feature}`, value: timeTedlab(['run', feature], 3), unit: 'ms', detail: 'start to exit, median of 3' },
+    { group: 'cli', name: `tedlab run ${feature}`, value: timeTedlab(['run', feature], 3), unit: 'ms', detail: 'the build, start to exit, median of 3' },
+    { group: 'cli', name: 'Cucumber alone, one step', value: cucumberFloor(3), unit: 'ms', detail: 'the floor under tedlab run, median of 3' },
     { group: 'cli', name: 'the scenario suite, serial', value: serial, unit: 'ms', detail: 'tedlab run features' },
     { group: 'cli', name: 'the scenario suite, --parallel 2', value: parallel, unit: 'ms', detail: `${(serial / parallel).toFixed(2)}x serial's speed` },
   ];
