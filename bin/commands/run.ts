@@ -173,8 +173,9 @@ export async function runFeatures(args: string[]): Promise<number> {
   }
   const ledger = exportToSteps(options);
   const layout = reportLayout(options.reportsDir);
-  const { tally, success } = await runScenarios(options, layout);
+  const { tally, success, resultsWritten } = await runScenarios(options, layout);
   if (ledger !== undefined) listWrittenReferences(ledger);
+  if (!resultsWritten) return 2;
   if (tally.passed + tally.failed === 0) {
     // More shards than scenarios leaves some shards empty: that part of the run is done, and merges.
     if (options.shard !== undefined && !options.dryRun) {
@@ -222,6 +223,8 @@ function listWrittenReferences(ledger: string): void {
 interface RunOutcome {
   readonly tally: ScenarioTally;
   readonly success: boolean;
+  /** False when a result file could not be written (a full disk, a folder that is not ours). */
+  readonly resultsWritten: boolean;
 }
 
 async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<RunOutcome> {
@@ -264,14 +267,20 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
   const stdout = undefinedStepWording(process.stdout);
   const { success } = await runCucumber(runConfiguration, { cwd: process.cwd(), stdout }, (envelope) => tally.observe(envelope));
   await new Promise<void>((resolve) => stdout.end(resolve));
-  await Promise.all([writer?.flushed(), cleared]);
+  await cleared;
+  const unwritten = await writer?.flushed().then(() => undefined, (error: unknown) => error);
   if (options.dryRun) {
     process.stdout.write(`\ndry run: ${tally.passed + tally.failed} scenarios, ${tally.failed} with steps tedlab does not have\n`);
-  } else {
-    markUnfinished(layout.results, tally.unfinished);
-    process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed\n`);
+    return { tally, success, resultsWritten: true };
   }
-  return { tally, success };
+  process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed\n`);
+  if (unwritten !== undefined) {
+    const reason = unwritten instanceof Error ? unwritten.message : String(unwritten);
+    process.stderr.write(`tedlab run: the results could not be written in ${layout.results}: ${reason}\n`);
+    return { tally, success, resultsWritten: false };
+  }
+  markUnfinished(layout.results, tally.unfinished);
+  return { tally, success, resultsWritten: true };
 }
 
 /**
@@ -282,7 +291,8 @@ function clearInBackground(dir: string): Promise<void> {
   if (!existsSync(dir)) return Promise.resolve();
   const aside = `${dir}.old-${process.pid}`;
   renameSync(dir, aside);
-  return rm(aside, { recursive: true, force: true });
+  // A folder that cannot be deleted stays aside, out of this run's results.
+  return rm(aside, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /**
