@@ -5,8 +5,9 @@
  */
 
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 import { controlCharacterErrors } from './printable-text.ts';
+import { parseYaml } from './parsed-yaml.ts';
 import { readTextFile } from './read-text-file.ts';
 import { checkAgainstSchema } from './schema-check.ts';
 import { buildTopology, type TopologyData } from './topology-builder.ts';
@@ -14,9 +15,6 @@ import { fileErrorReason, messages } from './topology-messages.ts';
 import { sortAndDeduplicate, type TopologyError, type TopologyResult } from './topology-types.ts';
 import { VALUE_RANGES } from './value-ranges.ts';
 import { YamlLocator, type PathSegment } from './yaml-locator.ts';
-
-/** Aliases may expand at most this many times, so a hostile file cannot blow up memory. */
-const MAX_ALIAS_COUNT = 100;
 
 /** Reads and checks the topology file at `file`; config paths are relative to its folder. */
 export function loadTopologyFile(file: string): TopologyResult {
@@ -48,12 +46,10 @@ function parseChecked(text: string, fileName: string, baseDir: string): Topology
     return failure([{ file: fileName, line: 0, column: 0, path: '', message: messages.topologyTooLarge(bytes, VALUE_RANGES.topologyBytes) }]);
   }
   const source = text.replace(/^\uFEFF/, '');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { doc, lineCounter, data } = parseYaml(source);
   const locator = new YamlLocator(fileName, doc, lineCounter, source);
-  if (doc.errors.length > 0) return failure(doc.errors.map((error) => syntaxError(error, locator)));
-  const data = toPlainData(doc, locator);
-  if (!data.ok) return failure([data.error]);
+  if (doc.errors.length > 0 || data === undefined) return failure(doc.errors.map((error) => syntaxError(error, locator)));
+  if (!data.ok) return failure([locator.error([], messages.yamlNotExpandable(data.reason))]);
   const controlErrors = controlCharacterErrors(data.value, locator, isRouterConfig);
   if (controlErrors.length > 0) return failure(controlErrors);
   const schemaErrors = checkAgainstSchema(data.value, locator);
@@ -70,15 +66,6 @@ function isRouterConfig(path: readonly PathSegment[]): boolean {
 function syntaxError(error: YAMLError, locator: YamlLocator): TopologyError {
   const message = messages.yamlSyntaxByCode[error.code] ?? messages.yamlSyntax(error.message);
   return { ...locator.locationOf(error.pos[0]), path: '', message };
-}
-
-function toPlainData(doc: Document, locator: YamlLocator): { ok: true; value: unknown } | { ok: false; error: TopologyError } {
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: locator.error([], messages.yamlNotExpandable(detail)) };
-  }
 }
 
 function failure(errors: readonly TopologyError[]): TopologyResult {
