@@ -4,6 +4,8 @@ export interface QueuedEvent {
   readonly seq: number;
   readonly action: () => void;
   cancelled: boolean;
+  /** Set when the event has run. */
+  fired: boolean;
 }
 
 export class EventQueue {
@@ -32,37 +34,40 @@ export class EventQueue {
     return top;
   }
 
-  private before(a: QueuedEvent, b: QueuedEvent): boolean {
-    return a.time < b.time || (a.time === b.time && a.seq < b.seq);
-  }
-
+  // (time, seq) is a total order (seq is unique), so any correct heap pops the same sequence.
+  // The sifts move a hole instead of swapping: every event of a lab passes through here.
   private siftUp(index: number): void {
+    const heap = this.heap;
+    const moving = heap[index]!;
     let i = index;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(this.heap[i]!, this.heap[parent]!)) return;
-      this.swap(i, parent);
+      const above = heap[parent]!;
+      if (!before(moving, above)) break;
+      heap[i] = above;
       i = parent;
     }
+    heap[i] = moving;
   }
 
   private siftDown(index: number): void {
+    const heap = this.heap;
+    const length = heap.length;
+    const moving = heap[index]!;
     let i = index;
     for (;;) {
       const left = 2 * i + 1;
+      if (left >= length) break;
       const right = left + 1;
-      let smallest = i;
-      if (left < this.heap.length && this.before(this.heap[left]!, this.heap[smallest]!)) smallest = left;
-      if (right < this.heap.length && this.before(this.heap[right]!, this.heap[smallest]!)) smallest = right;
-      if (smallest === i) return;
-      this.swap(i, smallest);
-      i = smallest;
+      const child = right < length && before(heap[right]!, heap[left]!) ? right : left;
+      if (!before(heap[child]!, moving)) break;
+      heap[i] = heap[child]!;
+      i = child;
     }
+    heap[i] = moving;
   }
+}
 
-  private swap(a: number, b: number): void {
-    const t = this.heap[a]!;
-    this.heap[a] = this.heap[b]!;
-    this.heap[b] = t;
-  }
+function before(a: QueuedEvent, b: QueuedEvent): boolean {
+  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }

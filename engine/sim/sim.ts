@@ -34,17 +34,9 @@ export class Sim {
   /** Runs `action` after `delayMs` virtual milliseconds (0 = after the events already due now). */
   schedule(delayMs: number, action: () => void): Timer {
     if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError(`bad delay ${delayMs}`);
-    const event: QueuedEvent = { time: this.clock + delayMs, seq: this.sequence++, action, cancelled: false };
+    const event = new ScheduledAction(this.clock + delayMs, this.sequence++, action);
     this.queue.push(event);
-    return {
-      due: event.time,
-      cancel: () => {
-        event.cancelled = true;
-      },
-      get pending() {
-        return !event.cancelled && !fired.has(event);
-      },
-    };
+    return event;
   }
 
   /** True when nothing is scheduled any more. */
@@ -100,7 +92,7 @@ export class Sim {
     const event = this.queue.pop();
     if (event === undefined || event.cancelled) return;
     this.clock = event.time;
-    fired.add(event);
+    event.fired = true;
     event.action();
   }
 
@@ -109,4 +101,25 @@ export class Sim {
   }
 }
 
-const fired = new WeakSet<QueuedEvent>();
+/**
+ * A queued event that is its own timer handle: one object per schedule, no closures (a big
+ * mesh schedules millions, and every closure and weak-set entry costs the collector).
+ */
+class ScheduledAction implements QueuedEvent, Timer {
+  cancelled = false;
+  fired = false;
+
+  constructor(readonly time: number, readonly seq: number, readonly action: () => void) {}
+
+  get due(): number {
+    return this.time;
+  }
+
+  get pending(): boolean {
+    return !this.cancelled && !this.fired;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
