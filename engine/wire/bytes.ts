@@ -20,11 +20,18 @@ export function writeUint32(bytes: Uint8Array, offset: number, value: number): v
   bytes[offset + 3] = value & 0xff;
 }
 
+/** Below this length a byte loop copies faster than `set`, which calls into the runtime. */
+const SHORT_COPY = 16;
+
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
   let offset = 0;
   for (const part of parts) {
-    out.set(part, offset);
+    // Codecs join many 1- to 4-byte fields; keys and payloads go through `set`.
+    if (part.length < SHORT_COPY) for (let i = 0; i < part.length; i++) out[offset + i] = part[i]!;
+    else out.set(part, offset);
     offset += part.length;
   }
   return out;
@@ -36,9 +43,14 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** `00` to `ff`: every SA and ISAKMP SA writes its keys in hex, so the pairs are made once. */
+const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** Lower-case hex without separators, as Wireshark's key tables take it. */
 export function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (let i = 0; i < bytes.length; i++) hex += HEX_PAIRS[bytes[i]!];
+  return hex;
 }
 
 /** Hex text to bytes; blanks, newlines and an optional `0x` are ignored. Undefined if not hex. */

@@ -54,8 +54,17 @@ function take(state: ReadState, count: number, what: string): Uint8Array | WireE
   return bytes;
 }
 
-function readNumber(bytes: Uint8Array): number {
-  return bytes.reduce((sum, byte) => sum * 256 + byte, 0);
+/**
+ * Reads a `width`-byte big-endian number at the cursor without copying it (every payload has
+ * several), or explains why the body is too short, in the words `take` would use.
+ */
+function takeNumber(state: ReadState, width: number, what: string): number | WireError {
+  const left = state.body.length - state.offset;
+  if (width > left) return fail('bad-length', `${state.kind} payload: ${what} needs ${width} bytes, ${left} remain`);
+  let value = 0;
+  for (let i = 0; i < width; i++) value = value * 256 + state.body[state.offset + i]!;
+  state.offset += width;
+  return value;
 }
 
 function numberBytes(value: number, width: number): Uint8Array {
@@ -75,9 +84,9 @@ function checkedCount(state: WriteState, of: string, width: number): number {
 const FIELD_CODECS: FieldCodecTable = {
   uint: {
     read(field, state) {
-      const bytes = take(state, field.width, field.name);
-      if (!(bytes instanceof Uint8Array)) return bytes;
-      state.value[field.name] = readNumber(bytes);
+      const value = takeNumber(state, field.width, field.name);
+      if (typeof value !== 'number') return value;
+      state.value[field.name] = value;
       return undefined;
     },
     write(field, state) {
@@ -86,9 +95,9 @@ const FIELD_CODECS: FieldCodecTable = {
   },
   reserved: {
     read(field, state) {
-      const bytes = take(state, field.width, 'reserved field');
-      if (!(bytes instanceof Uint8Array)) return bytes;
-      if (bytes.some((byte) => byte !== 0)) return fail('bad-field', `${state.kind} payload: reserved field is not zero`);
+      const value = takeNumber(state, field.width, 'reserved field');
+      if (typeof value !== 'number') return value;
+      if (value !== 0) return fail('bad-field', `${state.kind} payload: reserved field is not zero`);
       return undefined;
     },
     write(field, state) {
@@ -97,9 +106,9 @@ const FIELD_CODECS: FieldCodecTable = {
   },
   'size-of': {
     read(field, state) {
-      const bytes = take(state, 1, `size of ${field.of}`);
-      if (!(bytes instanceof Uint8Array)) return bytes;
-      state.announced.set(field.of, bytes[0]!);
+      const size = takeNumber(state, 1, `size of ${field.of}`);
+      if (typeof size !== 'number') return size;
+      state.announced.set(field.of, size);
       return undefined;
     },
     write(field, state) {
@@ -108,9 +117,9 @@ const FIELD_CODECS: FieldCodecTable = {
   },
   'count-of': {
     read(field, state) {
-      const bytes = take(state, field.width, `number of ${field.of}`);
-      if (!(bytes instanceof Uint8Array)) return bytes;
-      state.announced.set(field.of, readNumber(bytes));
+      const count = takeNumber(state, field.width, `number of ${field.of}`);
+      if (typeof count !== 'number') return count;
+      state.announced.set(field.of, count);
       return undefined;
     },
     write(field, state) {
