@@ -19,7 +19,7 @@ import type { InboundHook, OutboundHook } from './packet-hooks.ts';
 import { LOCAL_OUI, MAC_BLOCK_SIZE, macFrom, nameHash } from './mac-addresses.ts';
 import { NatTranslator } from './nat.ts';
 import { PingSession } from './ping.ts';
-import { RoutingTable, type Forwarding } from './routing-table.ts';
+import { RoutingTable, type Forwarding, type InterfaceState } from './routing-table.ts';
 
 /** IOS sends its own datagrams with TTL 255. */
 export const IOS_DEFAULT_TTL = 255;
@@ -47,6 +47,13 @@ export interface UdpSend {
 
 type Disposition = DropReason | 'sent' | 'consumed';
 
+/** The table and the interface states and static routes it was built from. */
+interface CachedRoutingTable {
+  readonly staticsVersion: number;
+  readonly states: readonly InterfaceState[];
+  readonly table: RoutingTable;
+}
+
 /**
  * The IPv4 stack of a node, host or router: interfaces, routing, forwarding, ACLs,
  * local delivery, ICMP errors, and the hooks the crypto layer uses.
@@ -68,7 +75,7 @@ export class IpNode implements InterfaceOwner {
   private readonly ifaces = new Map<string, NetInterface>();
   private statics: StaticRouteConfig[] = [];
   private staticsVersion = 0;
-  private cachedTable: { key: string; table: RoutingTable } | undefined;
+  private cachedTable: CachedRoutingTable | undefined;
   private readonly local: LocalDelivery;
   private readonly outboundHooks = new Map<string, OutboundHook>();
   private inboundHook: InboundHook | undefined;
@@ -138,10 +145,22 @@ export class IpNode implements InterfaceOwner {
 
   /** The table as things stand now; rebuilt whenever an address, a line state or a static route changed. */
   routingTable(): RoutingTable {
-    const states = this.interfaces.map((i) => ({ name: i.name, address: i.address, mask: i.mask, lineUp: i.lineUp }));
-    const key = `${this.staticsVersion}|${states.map((s) => `${s.name},${s.address},${s.mask},${s.lineUp}`).join(';')}`;
-    if (this.cachedTable?.key !== key) this.cachedTable = { key, table: RoutingTable.build(states, this.statics) };
+    if (this.cachedTable === undefined || !this.tableStillValid(this.cachedTable)) {
+      const states = this.interfaces.map((i) => ({ name: i.name, address: i.address, mask: i.mask, lineUp: i.lineUp }));
+      this.cachedTable = { staticsVersion: this.staticsVersion, states, table: RoutingTable.build(states, this.statics) };
+    }
     return this.cachedTable.table;
+  }
+
+  /** Every datagram asks for the table, so the check compares the interfaces in place, allocating nothing. */
+  private tableStillValid(cached: CachedRoutingTable): boolean {
+    if (cached.staticsVersion !== this.staticsVersion || cached.states.length !== this.ifaces.size) return false;
+    let index = 0;
+    for (const i of this.ifaces.values()) {
+      const state = cached.states[index++]!;
+      if (state.name !== i.name || state.address !== i.address || state.mask !== i.mask || state.lineUp !== i.lineUp) return false;
+    }
+    return true;
   }
 
   lookup(destination: Ipv4Address): Forwarding | undefined {
@@ -149,7 +168,8 @@ export class IpNode implements InterfaceOwner {
   }
 
   isLocalAddress(address: Ipv4Address): boolean {
-    return this.interfaces.some((i) => i.address === address);
+    for (const i of this.ifaces.values()) if (i.address === address) return true;
+    return false;
   }
 
   /** The source address the node would use towards `destination`: its outgoing interface's. */

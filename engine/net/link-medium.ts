@@ -1,4 +1,5 @@
-import { decodeEthernet, ipv4PayloadOf } from '../wire/ethernet.ts';
+import { ETHERNET_HEADER_LENGTH, ipv4PayloadOf } from '../wire/ethernet.ts';
+import { isGroupMac, readMac, type MacAddress } from '../wire/mac-address.ts';
 import { vlanOf } from '../wire/dot1q.ts';
 import { LINKTYPE_ETHERNET, LINKTYPE_PPP_HDLC } from '../wire/pcap.ts';
 import { serialIpv4PayloadOf } from '../wire/serial-frames.ts';
@@ -19,6 +20,11 @@ export interface LinkMedium {
   readonly resolvesNeighbours: boolean;
   /** The ends that take a frame `from` sends. */
   receivers(frame: Uint8Array, from: NetInterface, ends: readonly NetInterface[]): NetInterface[];
+  /**
+   * The frame's destination when only ends with that MAC can take it (unicast), so a link may
+   * offer `receivers` just those ends; undefined when any end may (broadcast, multicast, serial).
+   */
+  unicastDestination?(frame: Uint8Array): MacAddress | undefined;
   /** The IPv4 datagram the frame carries, without link header or padding; undefined for other frames. */
   ipv4Of(frame: Uint8Array): Uint8Array | undefined;
 }
@@ -30,11 +36,16 @@ export const ETHERNET_MEDIUM: LinkMedium = {
   maxEnds: Infinity,
   resolvesNeighbours: true,
   receivers(frame, from, ends) {
-    const decoded = decodeEthernet(frame);
-    if (!decoded.ok) return [];
+    if (frame.length < ETHERNET_HEADER_LENGTH) return [];
+    const destination = readMac(frame, 0);
     // A tagged frame is for the ends on its VLAN (dot1Q subinterfaces, hosts on that VLAN), an untagged one for the rest.
     const vlan = vlanOf(frame);
-    return ends.filter((end) => end !== from && end.vlan === vlan && end.accepts(decoded.value.destination));
+    return ends.filter((end) => end !== from && end.vlan === vlan && end.accepts(destination));
+  },
+  unicastDestination(frame) {
+    if (frame.length < ETHERNET_HEADER_LENGTH) return undefined;
+    const destination = readMac(frame, 0);
+    return isGroupMac(destination) ? undefined : destination;
   },
   ipv4Of: ipv4PayloadOf,
 };

@@ -59,6 +59,24 @@ test('a shared segment is a hub: unicast reaches its MAC, broadcast every other 
   assert.deepEqual([link.counters.transmitted, link.counters.delivered], [3, 3], 'the broadcast counts once per end it reached');
 });
 
+test('unicast finds its end after re-cabling: an end moved to another link no longer hears it, a new one does', () => {
+  const sim = new Sim(1);
+  const [a, b, c] = [endpoint(sim, 'a', '10.0.0.1', 0xa), endpoint(sim, 'b', '10.0.0.2', 0xb), endpoint(sim, 'c', '10.0.0.3', 0xc)];
+  const lan = new Link(sim, 'lan', [a.iface, b.iface]);
+  const other = new Link(sim, 'other', []);
+  other.attach(b.iface);
+  lan.attach(c.iface);
+  lan.send(a.iface, frame(0xb, 0xa, 1));
+  lan.send(a.iface, frame(0xc, 0xa, 2));
+  sim.settle();
+  assert.deepEqual([firstBytes(b.arrivals), firstBytes(c.arrivals)], [[], [[2]]]);
+  assert.equal(lan.undeliverable, 1, 'b left the segment');
+  lan.attach(b.iface);
+  lan.send(c.iface, frame(0xb, 0xc, 3));
+  sim.settle();
+  assert.deepEqual(firstBytes(b.arrivals), [[3]]);
+});
+
 test('a link that is down carries nothing, and what is in flight when it goes down is lost', () => {
   const sim = new Sim(1);
   const a = endpoint(sim, 'a', '10.0.0.1', 0xa);
