@@ -147,3 +147,43 @@ test('bad private keys and unknown groups are typed errors too', () => {
   if (!unknown.ok) assert.equal(unknown.error.code, 'unknown-algorithm');
   assert.equal(dhPrivateKeyLength(modpGroup(14)!), 255);
 });
+
+/** Test bytes, distinct per label (crypto imports nothing from the lab's seeded stream). */
+function drawBytes(label: number, length: number): Uint8Array {
+  return Uint8Array.from({ length }, (_, i) => (label * 131 + i * 29 + ((i * i) >> 3)) & 0xff);
+}
+
+/** strongSwan's exp_len per group (key_exchange.c), used by charon with dh_exponent_ansi_x9_42 = no. */
+const STRONGSWAN_SHORT_EXPONENT_BYTES: Readonly<Record<number, number>> = { 1: 32, 2: 32, 5: 32, 14: 48 };
+
+test('a peer with a short exponent (charon with dh_exponent_ansi_x9_42 = no) and a full-length side agree on g^xy', () => {
+  for (const group of MODP_GROUPS) {
+    const shortKey = drawBytes(group.id, STRONGSWAN_SHORT_EXPONENT_BYTES[group.id]!);
+    const short = dhKeyPair(group, shortKey);
+    const full = dhKeyPair(group, drawBytes(group.id + 50, dhPrivateKeyLength(group)));
+    assert.ok(short.ok && full.ok);
+    assert.equal(short.value.publicKey.length, group.primeLength);
+    const expected = modPow(2n, toBigInt(short.value.privateKey), toBigInt(modpPrimeBytes(group)));
+    assert.equal(toBigInt(short.value.publicKey), expected, `group ${group.id}: g^x with the short x`);
+    const atShort = dhSharedSecret(group, short.value.privateKey, full.value.publicKey);
+    const atFull = dhSharedSecret(group, full.value.privateKey, short.value.publicKey);
+    assert.ok(atShort.ok && atFull.ok);
+    assert.deepEqual(atShort.value, atFull.value, `group ${group.id}`);
+  }
+});
+
+test('the range check reads values of any length: leading zeros do not change a number', () => {
+  const group = modpGroup(2)!;
+  const p = toBigInt(modpPrimeBytes(group));
+  const padded = (value: bigint, extra: number) => toBytes(value, group.primeLength + extra);
+  assert.equal(isValidDhPublicValue(group, padded(p - 1n, 3)), false);
+  assert.equal(isValidDhPublicValue(group, padded(p - 2n, 3)), true);
+  assert.equal(isValidDhPublicValue(group, Uint8Array.of(0, 0, 1)), false);
+  assert.equal(isValidDhPublicValue(group, Uint8Array.of(0, 0, 2)), true);
+  assert.equal(isValidDhPublicValue(group, Uint8Array.of(0, 1, 0)), true);
+  assert.equal(isValidDhPublicValue(group, new Uint8Array(0)), false);
+  // Past p - 1 by a byte in the middle, not just the last one.
+  const high = modpPrimeBytes(group);
+  high[60] = 0xff;
+  assert.equal(isValidDhPublicValue(group, high), toBigInt(high) < p - 1n);
+});
