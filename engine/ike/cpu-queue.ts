@@ -103,33 +103,30 @@ export class CpuQueue {
     const next = this.waiting.shift();
     if (next === undefined) return;
     this.running = true;
-    const pending: Step[] = [];
-    const job: CpuJob = { then: (operation, run) => added.push({ operation, run }) };
-    let added: Step[] = [];
-    const runStep = (step: Step): void => {
-      added = [];
-      try {
-        step.run();
-      } finally {
-        pending.unshift(...added);
-        const following = pending.shift();
-        if (following === undefined) this.finish();
-        else this.sim.schedule(this.cost(following.operation) + this.takeDebt(), () => runStep(following));
-      }
-    };
-    this.sim.schedule(this.cost(next.operation) + this.takeDebt(), () => runStep({ operation: next.operation, run: () => next.task(job) }));
+    const job = new RunningJob(this, next.task);
+    this.sim.schedule(this.cost(next.operation) + this.takeDebt(), job.runCurrent);
+  }
+
+  /** After a job's step: schedules the job's next step, or frees the CPU when there is none. */
+  continueWith(job: RunningJob, following: Step | undefined): void {
+    if (following === undefined) this.finish();
+    else this.sim.schedule(this.cost(following.operation) + this.takeDebt(), job.runCurrent);
   }
 
   /** The job is done; the CPU is free once it has also paid for what the job printed. */
   private finish(): void {
     const debt = this.takeDebt();
-    const release = () => {
-      this.running = false;
-      this.startNext();
-    };
-    if (debt === 0) release();
-    else this.sim.schedule(debt, release);
+    if (debt === 0) this.release();
+    else this.sim.schedule(debt, this.releaseLater);
   }
+
+  private release(): void {
+    this.running = false;
+    this.startNext();
+  }
+
+  /** Bound once: every job ends here, and a closure per job costs a big mesh time and garbage. */
+  private readonly releaseLater: () => void = this.release.bind(this);
 
   private takeDebt(): number {
     const debt = this.debt;
@@ -139,5 +136,38 @@ export class CpuQueue {
 
   private cost(operation: CpuOperation): number {
     return Math.max(0, this.costs[operation]);
+  }
+}
+
+/**
+ * A job on the CPU: its steps still to run, depth first. It is scheduled through one bound
+ * callback rather than a closure per step (a big mesh runs millions of steps).
+ */
+class RunningJob implements CpuJob {
+  private readonly pending: Step[] = [];
+  private added: Step[] = [];
+  /** The step that is due; undefined while the job's own task is. */
+  private current: Step | undefined;
+  /** Bound once per job: `bind` makes no closure for the transpiler to name, as an arrow would. */
+  readonly runCurrent: () => void = this.run.bind(this);
+
+  constructor(private readonly cpu: CpuQueue, private readonly task: (job: CpuJob) => void) {}
+
+  then(operation: CpuOperation, run: () => void): void {
+    this.added.push({ operation, run });
+  }
+
+  /** Runs the step that is due, then hands the CPU the one after it. */
+  private run(): void {
+    this.added = [];
+    try {
+      if (this.current === undefined) this.task(this);
+      else this.current.run();
+    } finally {
+      this.pending.unshift(...this.added);
+      const following = this.pending.shift();
+      if (following !== undefined) this.current = following;
+      this.cpu.continueWith(this, following);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { hmac, type HashAlgorithm } from '../crypto/index.ts';
+import { concatBytes } from '../wire/bytes.ts';
 
 /**
  * IKEv1 key derivation for pre-shared keys, as pure functions of RFC 2409 §5 and Appendix B.
@@ -7,15 +8,7 @@ import { hmac, type HashAlgorithm } from '../crypto/index.ts';
  * without their generic payload header (RFC 2409 §5: "Ni_b", "SAi_b", "IDii_b").
  */
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+const concat = concatBytes;
 
 /** Message IDs and SPIs enter the PRF as 4 bytes in network order. */
 function uint32Bytes(value: number): Uint8Array {

@@ -32,8 +32,15 @@ export function negotiationInFlight(ctx: IkeContext, request: QuickModeRequest):
   const same = (other: QuickModeRequest) => other.peer === request.peer && other.policy.seq === request.policy.seq
     && other.policy.mapName === request.policy.mapName && sameProxy(other.localProxy, request.localProxy)
     && sameProxy(other.remoteProxy, request.remoteProxy);
-  return ctx.table.all().some((sa) => !sa.deleted && (sa.waiting.some(same)
-    || [...sa.exchanges.values()].some((exchange) => exchange.role === 'I' && exchange.awaiting === 'QM2' && same(exchange.request))));
+  return ctx.table.all().some((sa) => !sa.deleted && (sa.waiting.some(same) || awaitsQm2For(sa, same)));
+}
+
+/** Loops over the exchanges in place: every acquire asks this of every SA the router holds. */
+function awaitsQm2For(sa: IsakmpSa, same: (request: QuickModeRequest) => boolean): boolean {
+  for (const exchange of sa.exchanges.values()) {
+    if (exchange.role === 'I' && exchange.awaiting === 'QM2' && same(exchange.request)) return true;
+  }
+  return false;
 }
 
 export function openPhase1(ctx: IkeContext, request: QuickModeRequest, job: CpuJob, options: OpenPhase1Options): void {

@@ -1,8 +1,9 @@
-import { bytesEqual } from '../wire/bytes.ts';
+import { bytesEqual, bytesToHex } from '../wire/bytes.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import type { IsakmpSa } from './isakmp-sa.ts';
 
 const ZERO_COOKIE = new Uint8Array(8);
+const NO_SAS: readonly IsakmpSa[] = [];
 
 export function isZeroCookie(cookie: Uint8Array): boolean {
   return bytesEqual(cookie, ZERO_COOKIE);
@@ -15,6 +16,10 @@ export function isZeroCookie(cookie: Uint8Array): boolean {
  */
 export class SaTable {
   private readonly sas: IsakmpSa[] = [];
+  /** The same SAs by peer, each list in table order: a router in a big mesh holds one or more per peer. */
+  private readonly byPeer = new Map<Ipv4Address, IsakmpSa[]>();
+  /** This router's TED probes by initiator cookie (in hex): a reply names no peer the table knows. */
+  private readonly probesByCookie = new Map<string, IsakmpSa[]>();
   private lastConnId = 0;
   private readonly dhSlotsInUse = new Set<number>();
 
@@ -35,11 +40,20 @@ export class SaTable {
 
   add(sa: IsakmpSa): void {
     this.sas.push(sa);
+    addToList(this.byPeer, sa.peer, sa);
+    if (isOwnProbe(sa)) addToList(this.probesByCookie, bytesToHex(sa.initiatorCookie), sa);
   }
 
   remove(sa: IsakmpSa): void {
     const index = this.sas.indexOf(sa);
-    if (index >= 0) this.sas.splice(index, 1);
+    if (index < 0) return;
+    this.sas.splice(index, 1);
+    removeFromList(this.byPeer, sa.peer, sa);
+    if (isOwnProbe(sa)) removeFromList(this.probesByCookie, bytesToHex(sa.initiatorCookie), sa);
+  }
+
+  private withPeer(peer: Ipv4Address): readonly IsakmpSa[] {
+    return this.byPeer.get(peer) ?? NO_SAS;
   }
 
   all(): readonly IsakmpSa[] {
@@ -51,8 +65,8 @@ export class SaTable {
    * its way), an initiator's SA is found by its own cookie and the peer alone.
    */
   find(initiatorCookie: Uint8Array, responderCookie: Uint8Array, peer: Ipv4Address): IsakmpSa | undefined {
-    return this.sas.find((sa) => {
-      if (sa.deleted || sa.peer !== peer || !bytesEqual(sa.initiatorCookie, initiatorCookie)) return false;
+    return this.withPeer(peer).find((sa) => {
+      if (sa.deleted || !bytesEqual(sa.initiatorCookie, initiatorCookie)) return false;
       if (bytesEqual(sa.responderCookie, responderCookie)) return true;
       return sa.role === 'I' && isZeroCookie(sa.responderCookie);
     });
@@ -60,27 +74,41 @@ export class SaTable {
 
   /** A responder SA started by this initiator cookie: a retransmitted first message finds it. */
   findResponderByInitiatorCookie(initiatorCookie: Uint8Array, peer: Ipv4Address): IsakmpSa | undefined {
-    return this.sas.find((sa) => !sa.deleted && sa.role === 'R' && sa.peer === peer
-      && bytesEqual(sa.initiatorCookie, initiatorCookie));
+    return this.withPeer(peer).find((sa) => !sa.deleted && sa.role === 'R' && bytesEqual(sa.initiatorCookie, initiatorCookie));
   }
 
   /** The newest established SA with the peer. */
   usableWith(peer: Ipv4Address): IsakmpSa | undefined {
-    return [...this.sas].reverse().find((sa) => sa.usable && sa.peer === peer);
+    return this.withPeer(peer).findLast((sa) => sa.usable);
   }
 
   /** A phase 1 this router started with the peer and that is still under way. */
   negotiatingWith(peer: Ipv4Address): IsakmpSa | undefined {
-    return this.sas.find((sa) => !sa.deleted && !sa.established && sa.role === 'I' && sa.peer === peer && sa.exchange !== 'peer-discovery');
+    return this.withPeer(peer).find((sa) => !sa.deleted && !sa.established && sa.role === 'I' && sa.exchange !== 'peer-discovery');
   }
 
   /** The probe this router sent with this cookie: its answer comes from a peer the probe did not name. */
   probeByCookie(initiatorCookie: Uint8Array): IsakmpSa | undefined {
-    return this.sas.find((sa) => !sa.deleted && sa.role === 'I' && sa.exchange === 'peer-discovery'
-      && bytesEqual(sa.initiatorCookie, initiatorCookie));
+    return this.probesByCookie.get(bytesToHex(initiatorCookie))?.find((sa) => !sa.deleted);
   }
 
   byConnId(connId: number): IsakmpSa | undefined {
     return this.sas.find((sa) => sa.connId === connId);
   }
+}
+
+function isOwnProbe(sa: IsakmpSa): boolean {
+  return sa.role === 'I' && sa.exchange === 'peer-discovery';
+}
+
+function addToList<K>(lists: Map<K, IsakmpSa[]>, key: K, sa: IsakmpSa): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [sa]);
+  else list.push(sa);
+}
+
+function removeFromList<K>(lists: Map<K, IsakmpSa[]>, key: K, sa: IsakmpSa): void {
+  const list = lists.get(key) ?? [];
+  if (list.includes(sa)) list.splice(list.indexOf(sa), 1);
+  if (list.length === 0) lists.delete(key);
 }

@@ -9,7 +9,7 @@ import { maskFromPrefixLength, parseIpv4, type Ipv4Address } from '../../wire/ip
 import type { CpuCosts } from '../cpu-queue.ts';
 import type { IkeConfig, IkePolicy } from '../ike-config.ts';
 import { IkeDaemon, type IsakmpKeys } from '../ike-daemon.ts';
-import type { IkeTraceEvent } from '../ike-events.ts';
+import type { IkeSubsystem, IkeTraceEvent } from '../ike-events.ts';
 import { FakeIpsecPort, type PortCall } from './fake-ipsec-port.ts';
 
 /**
@@ -65,6 +65,8 @@ export interface TwoRoutersOptions {
   fred?: SideSetup;
   wanDelayMs?: number;
   cpuCosts?: Partial<CpuCosts>;
+  /** Both daemons' `traceWanted`: which subsystems the log wants. */
+  traceWanted?: (subsystem: IkeSubsystem) => boolean;
 }
 
 function cryptoPolicy(local: string, peer: string, localLan: string, remoteLan: string, setup: SideSetup): CryptoPolicy {
@@ -76,7 +78,7 @@ function cryptoPolicy(local: string, peer: string, localLan: string, remoteLan: 
   };
 }
 
-function side(sim: Sim, name: string, address: string, policy: CryptoPolicy, setup: SideSetup, costs?: Partial<CpuCosts>): Side {
+function side(sim: Sim, name: string, address: string, policy: CryptoPolicy, setup: SideSetup, options: TwoRoutersOptions): Side {
   const node = new IpNode(sim, name, { forwarding: true });
   node.addInterface('FastEthernet0/0', ip(address), MASK_24);
   const log: LogEntry[] = [];
@@ -87,7 +89,8 @@ function side(sim: Sim, name: string, address: string, policy: CryptoPolicy, set
     sim, node, port, config, random: sim.random.fork(`${name}/ike`),
     trace: (event) => log.push({ kind: 'event', event }),
     onKeys: (record) => keys.push(record),
-    ...(costs === undefined ? {} : { cpuCosts: costs }),
+    ...(options.cpuCosts === undefined ? {} : { cpuCosts: options.cpuCosts }),
+    ...(options.traceWanted === undefined ? {} : { traceWanted: options.traceWanted }),
   });
   const events = () => log.flatMap((entry) => (entry.kind === 'event' ? [entry.event] : []));
   return { name, address: ip(address), node, daemon, port, policy, log, keys, events };
@@ -98,9 +101,9 @@ export function twoRouters(options: TwoRoutersOptions = {}) {
   const daphneSetup = options.daphne ?? {};
   const fredSetup = options.fred ?? {};
   const daphne = side(sim, 'Daphne', '11.11.11.1',
-    cryptoPolicy('11.11.11.1', '11.11.11.2', '13.13.13.0', '12.12.12.0', daphneSetup), daphneSetup, options.cpuCosts);
+    cryptoPolicy('11.11.11.1', '11.11.11.2', '13.13.13.0', '12.12.12.0', daphneSetup), daphneSetup, options);
   const fred = side(sim, 'fred', '11.11.11.2',
-    cryptoPolicy('11.11.11.2', '11.11.11.1', '12.12.12.0', '13.13.13.0', fredSetup), fredSetup, options.cpuCosts);
+    cryptoPolicy('11.11.11.2', '11.11.11.1', '12.12.12.0', '13.13.13.0', fredSetup), fredSetup, options);
   const wan = new Link(sim, 'wan', [daphne.node.interface('FastEthernet0/0')!, fred.node.interface('FastEthernet0/0')!],
     { delayMs: options.wanDelayMs ?? 5 });
 
