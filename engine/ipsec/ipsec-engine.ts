@@ -20,14 +20,14 @@ import {
   type ProposalVerdict, type ProxyIdentity, type SaPairInstall, type TransformProposal,
 } from './ipsec-port.ts';
 import { engineConnectionSnapshots, interfaceSnapshots, type EngineConnectionSnapshot, type InterfaceSnapshot } from './ipsec-snapshot.ts';
-import type { IpsecTraceEvent, IpsecTraceSink } from './ipsec-trace.ts';
+import type { IpsecSubsystem, IpsecTraceEvent, IpsecTraceSink } from './ipsec-trace.ts';
 import { checkProposal, checkTransform } from './proposal-validation.ts';
 import { SaDatabase, sasOf, type NewPair, type SaPair } from './sa-database.ts';
 import { deleteTrace, expiringTrace, installTrace } from './sa-trace.ts';
 import { SaLifetimes } from './sa-lifetime.ts';
 import { SecurityPolicyDatabase, type AccessListLookup } from './security-policy.ts';
 import { ipsecSyslogRateLimit } from './syslog-rate-limit.ts';
-import { ahSaRows, espSaRows } from './wireshark-esp-sa.ts';
+import { ahSaFacts, espSaFacts, formatSaRow, type SaRowFacts } from './wireshark-esp-sa.ts';
 
 /** A peer whose SAs came from a dynamic map template, with the proxies they protect. */
 export interface DynamicPeer {
@@ -46,6 +46,11 @@ export interface IpsecEngineOptions {
   events?: IpsecEvents;
   /** Receives every debug and syslog event. */
   trace?: IpsecTraceSink;
+  /**
+   * Whether the sink would print events of a subsystem now; the engine then skips describing
+   * SAs nobody reads about (a big mesh installs thousands). Without it every event goes to the sink.
+   */
+  traceWanted?: (subsystem: IpsecSubsystem) => boolean;
   /** The router's access lists, so crypto ACL `deny` entries and counters work as in IOS. */
   accessLists?: AccessListLookup;
   /** How long an unanswered SA request blocks new ones (IOS's request timer). */
@@ -72,9 +77,10 @@ export class IpsecEngine implements IpsecPort {
   private readonly requests: AcquireRequests;
   private readonly syslogLimit = ipsecSyslogRateLimit();
   private readonly traceSink: IpsecTraceSink | undefined;
+  private readonly traceWanted: ((subsystem: IpsecSubsystem) => boolean) | undefined;
   private readonly context: DataPlaneContext;
-  private readonly espSaHistory: string[] = [];
-  private readonly ahSaHistory: string[] = [];
+  private readonly espSaHistory: SaRowFacts[] = [];
+  private readonly ahSaHistory: SaRowFacts[] = [];
   private events: IpsecEvents;
   private hookedInterfaces: string[] = [];
 
@@ -84,6 +90,7 @@ export class IpsecEngine implements IpsecPort {
     this.random = options.random;
     this.events = options.events ?? IGNORE_EVENTS;
     this.traceSink = options.trace;
+    this.traceWanted = options.traceWanted;
     this.spd = new SecurityPolicyDatabase(options.accessLists);
     this.lifetimes = new SaLifetimes(this.sim, { soft: (pair) => this.softExpiry(pair), hard: (pair) => this.hardExpiry(pair) });
     this.requests = new AcquireRequests({
@@ -171,11 +178,11 @@ export class IpsecEngine implements IpsecPort {
       return;
     }
     const pair = this.sad.addPair({ install, connIds, ...crypto.value, now: this.sim.now() });
-    for (const event of installTrace(pair)) this.trace(event);
+    if (this.tracing('ipsec')) for (const event of installTrace(pair)) this.trace(event);
     this.lifetimes.start(pair);
     this.requests.settle(install.policy.interfaceName, install.localProxy, install.remoteProxy);
-    this.espSaHistory.push(...espSaRows([pair]));
-    this.ahSaHistory.push(...ahSaRows([pair]));
+    this.espSaHistory.push(...espSaFacts([pair]));
+    this.ahSaHistory.push(...ahSaFacts([pair]));
   }
 
   /** A DELETE from the peer: the bundles with one of these SPIs go, without a DELETE back. */
@@ -218,12 +225,12 @@ export class IpsecEngine implements IpsecPort {
 
   /** Wireshark `esp_sa` rows of every ESP SA installed since the start, live or gone. */
   espSaRows(): string[] {
-    return [...this.espSaHistory];
+    return this.espSaHistory.map(formatSaRow);
   }
 
   /** The same rows for every AH SA (Wireshark has no AH key table: see wireshark-esp-sa.ts). */
   ahSaRows(): string[] {
-    return [...this.ahSaHistory];
+    return this.ahSaHistory.map(formatSaRow);
   }
 
   /** The peers up under crypto map entries made from dynamic maps: one per ident with SAs. */
@@ -284,8 +291,13 @@ export class IpsecEngine implements IpsecPort {
   }
 
   private trace(event: IpsecTraceEvent): void {
+    // The syslog limit counts every message, printed or not, so switching debug on changes nothing.
     if (event.subsystem === 'syslog' && !this.syslogLimit.allow(event.kind, this.sim.now())) return;
-    this.traceSink?.(event);
+    if (this.tracing(event.subsystem)) this.traceSink?.(event);
+  }
+
+  private tracing(subsystem: IpsecSubsystem): boolean {
+    return this.traceSink !== undefined && (this.traceWanted === undefined || this.traceWanted(subsystem));
   }
 }
 

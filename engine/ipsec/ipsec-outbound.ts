@@ -83,7 +83,8 @@ function seal(ctx: DataPlaneContext, pair: SaPair, datagram: Ipv4Datagram): Hook
     const iv = ctx.random.bytes(sa.crypto.cipher?.ivLength ?? 0);
     part = { bytes: espSeal(sa.crypto, nextSequence(sa), iv, part.bytes, part.nextHeader), nextHeader: IpProtocol.esp };
   }
-  let sealed: Ipv4Datagram = { ...outer, protocol: part.nextHeader, payload: part.bytes };
+  // Object.assign: the outer fields lack protocol and payload, and V8 is slow to add properties after a spread.
+  let sealed: Ipv4Datagram = Object.assign({}, outer, { protocol: part.nextHeader, payload: part.bytes });
   if (pair.ah !== undefined) {
     const sa = pair.ah.outbound;
     if (ahEncodingProblem(outer, part.bytes.length, sa.crypto.integrity.icvLength) !== undefined) return sendError(ctx, pair);

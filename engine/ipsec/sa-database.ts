@@ -166,14 +166,14 @@ export class SaDatabase {
   }
 
   private directions<C>(protocol: IpsecProtocol, install: SaPairInstall, flows: FlowIds, crypto: { inbound: C; outbound: C }): SaDirections<C> {
-    const common = { protocol, bytes: 0, engineCount: 0 };
+    // Whole literals, no shared part spread in: V8 is slow to add properties after a spread.
     return {
       inbound: {
-        ...common, direction: 'inbound', crypto: crypto.inbound, connId: flows.inboundConnId,
+        protocol, bytes: 0, engineCount: 0, direction: 'inbound', crypto: crypto.inbound, connId: flows.inboundConnId,
         flowId: this.nextFlowId++, source: install.remote, destination: install.local, replay: new ReplayWindow(),
       },
       outbound: {
-        ...common, direction: 'outbound', crypto: crypto.outbound, connId: flows.outboundConnId,
+        protocol, bytes: 0, engineCount: 0, direction: 'outbound', crypto: crypto.outbound, connId: flows.outboundConnId,
         flowId: this.nextFlowId++, source: install.local, destination: install.remote, lastSequence: 0,
       },
     };

@@ -8,7 +8,7 @@ import {
   type Acquire, type CryptoPolicy, type IpsecEvents, type PerProtocol, type ProxyIdentity, type SaKeys, type SaPairInstall,
   type TransformProposal,
 } from './ipsec-port.ts';
-import type { IpsecTraceEvent } from './ipsec-trace.ts';
+import type { IpsecSubsystem, IpsecTraceEvent } from './ipsec-trace.ts';
 
 /**
  * The TED document's two routers with an IPsec engine each, their crypto maps mirrored,
@@ -95,15 +95,23 @@ export const AH_KEYS = {
   fredToDaphne: fromHex('c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3'),
 };
 
-export function ipsecLab(options: LabOptions & { daphnePolicy?: Partial<CryptoPolicy>; fredPolicy?: Partial<CryptoPolicy> } = {}) {
+export interface IpsecLabOptions extends LabOptions {
+  daphnePolicy?: Partial<CryptoPolicy>;
+  fredPolicy?: Partial<CryptoPolicy>;
+  /** Both engines' `traceWanted`. */
+  traceWanted?: (subsystem: IpsecSubsystem) => boolean;
+}
+
+export function ipsecLab(options: IpsecLabOptions = {}) {
   const lab = tedLab(options);
   const events = { daphne: new EventRecorder(), fred: new EventRecorder() };
   const traces: { daphne: IpsecTraceEvent[]; fred: IpsecTraceEvent[] } = { daphne: [], fred: [] };
+  const wanted = options.traceWanted === undefined ? {} : { traceWanted: options.traceWanted };
   const daphneIpsec = new IpsecEngine({
-    node: lab.daphne, random: lab.sim.random.fork('Daphne'), events: events.daphne, trace: (e) => traces.daphne.push(e),
+    node: lab.daphne, random: lab.sim.random.fork('Daphne'), events: events.daphne, trace: (e) => traces.daphne.push(e), ...wanted,
   });
   const fredIpsec = new IpsecEngine({
-    node: lab.fred, random: lab.sim.random.fork('fred'), events: events.fred, trace: (e) => traces.fred.push(e),
+    node: lab.fred, random: lab.sim.random.fork('fred'), events: events.fred, trace: (e) => traces.fred.push(e), ...wanted,
   });
   const policies = { daphne: tedPolicy('daphne', options.daphnePolicy), fred: tedPolicy('fred', options.fredPolicy) };
   daphneIpsec.setPolicies([policies.daphne]);

@@ -32,31 +32,63 @@ function hexKey(key: Uint8Array): string {
   return key.length === 0 ? '' : `0x${bytesToHex(key)}`;
 }
 
-function row(source: number, destination: number, spi: number, encryption: string, encryptionKey: Uint8Array, integrity: IntegrityAlgorithm | undefined, integrityKey: Uint8Array): string {
+/** What one row says, kept as facts: a lab installs thousands of SAs and rarely asks for the rows. */
+export interface SaRowFacts {
+  readonly source: number;
+  readonly destination: number;
+  readonly spi: number;
+  /** Wireshark's name of the encryption, or NULL. */
+  readonly encryption: string;
+  readonly encryptionKey: Uint8Array;
+  readonly integrity: IntegrityAlgorithm | undefined;
+  readonly integrityKey: Uint8Array;
+}
+
+export function formatSaRow(facts: SaRowFacts): string {
+  const { integrity } = facts;
   const authentication = integrity === undefined ? NULL_ALGORITHM : (AUTHENTICATION_NAMES[integrity.name] ?? NULL_ALGORITHM);
   return quoted([
-    'IPv4', formatIpv4(source), formatIpv4(destination), `0x${(spi >>> 0).toString(16).padStart(8, '0')}`,
-    encryption, hexKey(encryptionKey), authentication, hexKey(integrityKey),
+    'IPv4', formatIpv4(facts.source), formatIpv4(facts.destination), `0x${(facts.spi >>> 0).toString(16).padStart(8, '0')}`,
+    facts.encryption, hexKey(facts.encryptionKey), authentication, hexKey(facts.integrityKey),
   ]);
 }
 
-export function espSaRow(sa: InboundSa<EspSaCrypto> | OutboundSa<EspSaCrypto>): string {
+function espFacts(sa: InboundSa<EspSaCrypto> | OutboundSa<EspSaCrypto>): SaRowFacts {
   const { crypto } = sa;
   const encryption = crypto.cipher === null ? NULL_ALGORITHM : (ENCRYPTION_NAMES[crypto.cipher.name] ?? NULL_ALGORITHM);
-  return row(sa.source, sa.destination, crypto.spi, encryption, crypto.encryptionKey, crypto.integrity, crypto.integrityKey);
+  return {
+    source: sa.source, destination: sa.destination, spi: crypto.spi, encryption,
+    encryptionKey: crypto.encryptionKey, integrity: crypto.integrity, integrityKey: crypto.integrityKey,
+  };
+}
+
+export function espSaRow(sa: InboundSa<EspSaCrypto> | OutboundSa<EspSaCrypto>): string {
+  return formatSaRow(espFacts(sa));
 }
 
 /** Both ESP SAs of every bundle, outbound first as the bundle's owner sends it. */
-export function espSaRows(pairs: readonly SaPair[]): string[] {
-  return pairs.flatMap((pair) => (pair.esp === undefined ? [] : [espSaRow(pair.esp.outbound), espSaRow(pair.esp.inbound)]));
+export function espSaFacts(pairs: readonly SaPair[]): SaRowFacts[] {
+  return pairs.flatMap((pair) => (pair.esp === undefined ? [] : [espFacts(pair.esp.outbound), espFacts(pair.esp.inbound)]));
 }
+
+export function espSaRows(pairs: readonly SaPair[]): string[] {
+  return espSaFacts(pairs).map(formatSaRow);
+}
+
+const NO_KEY = new Uint8Array(0);
 
 /**
  * AH SAs in the same row layout, encryption NULL. Wireshark keeps no AH key table (AH is not
  * encrypted, and its dissector does not check ICVs), so these rows are for people and for
  * tests that check AH ICVs themselves; `esp_sa` alone lets Wireshark decrypt ESP inside AH.
  */
+export function ahSaFacts(pairs: readonly SaPair[]): SaRowFacts[] {
+  return pairs.flatMap((pair) => (pair.ah === undefined ? [] : [pair.ah.outbound, pair.ah.inbound].map((sa) => ({
+    source: sa.source, destination: sa.destination, spi: sa.crypto.spi, encryption: NULL_ALGORITHM,
+    encryptionKey: NO_KEY, integrity: sa.crypto.integrity, integrityKey: sa.crypto.integrityKey,
+  }))));
+}
+
 export function ahSaRows(pairs: readonly SaPair[]): string[] {
-  return pairs.flatMap((pair) => (pair.ah === undefined ? [] : [pair.ah.outbound, pair.ah.inbound].map((sa) =>
-    row(sa.source, sa.destination, sa.crypto.spi, NULL_ALGORITHM, new Uint8Array(0), sa.crypto.integrity, sa.crypto.integrityKey))));
+  return ahSaFacts(pairs).map(formatSaRow);
 }
