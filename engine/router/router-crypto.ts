@@ -50,6 +50,7 @@ export class RouterCrypto {
       trace: (event) => {
         if (wanted(event.subsystem)) print(event.subsystem, renderIpsecDebugMessage(event));
       },
+      traceWanted: wanted,
       accessLists: (name) => findAccessList(config, name),
     });
     this.ike = new IkeDaemon({
@@ -62,6 +63,7 @@ export class RouterCrypto {
         const { subsystem, text } = renderIkeTrace(event);
         print(subsystem, text);
       },
+      traceWanted: wanted,
       onKeys: (keys) => this.ikeKeyRows.push(keys.wiresharkRow),
       ...(options.cpuCosts === undefined ? {} : { cpuCosts: options.cpuCosts }),
     });
