@@ -13,15 +13,18 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureAllEsp } from '../engine/ipsec/esp.bench.ts';
 import { measureLab } from '../engine/lab/lab.bench.ts';
 import type { MeshFigure } from '../engine/lab/mesh.bench.ts';
+import { PACKAGE_ROOT } from '../engine/package-files.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// Found from package.json, not from this file: bin/bench.mjs runs a compiled copy elsewhere.
+const ROOT = PACKAGE_ROOT;
 const TEDLAB = path.join(ROOT, 'bin', 'tedlab.mjs');
-const MESH = path.join(ROOT, 'engine', 'lab', 'mesh.bench.ts');
+// bin/bench.mjs passes the mesh compiled; run directly through tsx, the bench runs its source.
+const MESH = process.env.TEDLAB_BENCH_MESH ?? path.join(ROOT, 'engine', 'lab', 'mesh.bench.ts');
+const MESH_NODE_OPTIONS = process.env.TEDLAB_BENCH_MESH === undefined ? ['--import', 'tsx'] : [];
 
 /** One figure: what, how much, in what unit, and a note. */
 interface Figure {
@@ -50,7 +53,7 @@ function espFigures(): Figure[] {
 
 function meshFigures(sizes: readonly number[]): Figure[] {
   return sizes.flatMap((sites) => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', MESH, String(sites)], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...MESH_NODE_OPTIONS, MESH, String(sites)], { cwd: ROOT, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`mesh of ${sites}: ${run.stderr}`);
     const mesh = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as MeshFigure;
     const tunnels = `${mesh.tunnels} tunnels; load ${mesh.loadMs.toFixed(0)} ms`;

@@ -5,11 +5,12 @@
  * same machine.
  */
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.ts';
 import { Lab } from './lab.ts';
 
-const STATIC_TUNNEL = fileURLToPath(new URL('../../scenarios/examples/static-tunnel/topology.yaml', import.meta.url));
-const TED_DOC = fileURLToPath(new URL('../../scenarios/ted-doc/topology.yaml', import.meta.url));
+// From the package's root, not this file: `npm run bench` runs a compiled copy of it elsewhere.
+const STATIC_TUNNEL = packageFile('scenarios/examples/static-tunnel/topology.yaml');
+const TED_DOC = packageFile('scenarios/ted-doc/topology.yaml');
 
 export interface Result {
   name: string;
