@@ -24,39 +24,31 @@ function repository(sourceSecond: number, buildSecond?: number): string {
   return root;
 }
 
-test('a build newer than every source is run', () => {
-  const root = repository(1_000, 2_000);
+/** Runs `check` on a scratch repository made by `repository`, then deletes it. */
+function inRepository(sourceSecond: number, buildSecond: number | undefined, check: (root: string) => void): void {
+  const root = repository(sourceSecond, buildSecond);
   try {
-    assert.equal(isCurrent(root), true);
+    check(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+test('a build newer than every source is run', () => {
+  inRepository(1_000, 2_000, (root) => assert.equal(isCurrent(root), true));
 });
 
 test('a source changed after the build sends the run back to the TypeScript source', () => {
-  const root = repository(3_000, 2_000);
-  try {
-    assert.equal(isCurrent(root), false);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  inRepository(3_000, 2_000, (root) => assert.equal(isCurrent(root), false));
 });
 
 test('a changed build setting makes the build stale too', () => {
-  const root = repository(1_000, 2_000);
-  try {
+  inRepository(1_000, 2_000, (root) => {
     writeFileSync(path.join(root, 'tsconfig.build.json'), '{}\n');
     assert.equal(isCurrent(root), false);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('no build means the TypeScript source', () => {
-  const root = repository(1_000);
-  try {
-    assert.equal(isCurrent(root), false);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  inRepository(1_000, undefined, (root) => assert.equal(isCurrent(root), false));
 });
