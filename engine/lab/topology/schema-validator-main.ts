@@ -20,8 +20,9 @@ export const GENERATED_VALIDATOR_FILE = fileURLToPath(new URL('./topology-valida
 /** Editor keywords (VS Code, yaml-language-server) the schema uses for friendlier messages. */
 const MESSAGE_KEYWORDS = ['errorMessage', 'patternErrorMessage'] as const;
 
-function topologyAjv(standalone: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, ...(standalone ? { code: { source: true, esm: true, lines: true } } : {}) });
+/** The ajv every compilation of the schema uses; `asSource` keeps the code for standalone output. */
+function topologyAjv(asSource: boolean): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, ...(asSource ? { code: { source: true, esm: true, lines: true } } : {}) });
   for (const keyword of MESSAGE_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'string' });
   return ajv;
 }
