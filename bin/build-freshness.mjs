@@ -26,7 +26,8 @@ function newestSourceMs(root) {
     const dir = path.join(root, folder);
     if (modifiedMs(dir) === undefined) continue;
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      // Tests are never built (tsconfig.build.json): editing one leaves the build current.
+      if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
       // Node 20 names the folder `path`; later versions `parentPath`.
       newest = Math.max(newest, modifiedMs(path.join(entry.parentPath ?? entry.path, entry.name)) ?? 0);
     }

@@ -52,3 +52,12 @@ test('a changed build setting makes the build stale too', () => {
 test('no build means the TypeScript source', () => {
   inRepository(1_000, undefined, (root) => assert.equal(isCurrent(root), false));
 });
+
+test('a test changed after the build leaves it current: tests are not built', () => {
+  inRepository(1_000, 2_000, (root) => {
+    const testFile = path.join(root, 'engine', 'lab', 'lab.test.ts');
+    writeFileSync(testFile, 'export {};\n');
+    utimesSync(testFile, 3_000, 3_000);
+    assert.equal(isCurrent(root), true);
+  });
+});
