@@ -97,10 +97,11 @@ export function dhKeyPair(groupId: ModpGroupId | ModpGroup, privateKeyBytes: Uin
 }
 
 /**
- * Key pairs a group makes before it gets a fixed-base table: building one costs about as much
- * as 200-300 key pairs, which only a big lab (a TED mesh makes thousands) earns back.
+ * Key pairs a group makes before it gets a fixed-base table: building one (65 ms in group 1)
+ * costs what about 540 key pairs then save, which only a big lab earns back (a 46-site TED mesh
+ * makes 2,070). The whole scenario suite makes a few dozen per group and never builds one.
  */
-export const KEY_PAIRS_BEFORE_TABLE = 32;
+export const KEY_PAIRS_BEFORE_TABLE = 512;
 
 const keyPairsMade = new Map<ModpGroupId, number>();
 const fixedBaseTables = new Map<ModpGroupId, FixedBasePower>();
