@@ -1,6 +1,7 @@
 import type { InterfaceStatistics } from '../../net/interface-activity.ts';
 import { formatMacIos, type MacAddress } from '../../wire/mac-address.ts';
 import type { InterfaceConfig } from '../config/interfaces.ts';
+import { indentCounters, nonEthernetCounters } from './counter-lines.ts';
 import { SERIAL_PROFILE } from './serial-profile.ts';
 
 /**
@@ -63,15 +64,9 @@ export function bandwidthOf(config: InterfaceConfig, profile: InterfaceProfile):
   return kept === undefined ? profile.bandwidthKbit : Number(kept.slice('bandwidth '.length));
 }
 
-const COUNTER_INDENT = '     ';
-
-function indent(lines: string[]): string[] {
-  return lines.map((line) => `${COUNTER_INDENT}${line}`);
-}
-
 /** The AmdFE driver's counters, as a 2600's FastEthernet prints them. */
 function fastEthernetCounters(s: CounterFigures): string[] {
-  return indent([
+  return indentCounters([
     `${s.packetsIn} packets input, ${s.bytesIn} bytes`,
     `Received ${s.broadcastsIn} broadcasts, 0 runts, 0 giants, 0 throttles`,
     '0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored',
@@ -86,14 +81,7 @@ function fastEthernetCounters(s: CounterFigures): string[] {
 }
 
 function loopbackCounters(s: CounterFigures): string[] {
-  return indent([
-    `${s.packetsIn} packets input, ${s.bytesIn} bytes, 0 no buffer`,
-    `Received ${s.broadcastsIn} broadcasts, 0 runts, 0 giants, 0 throttles`,
-    '0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, 0 abort',
-    `${s.packetsOut} packets output, ${s.bytesOut} bytes, 0 underruns`,
-    `0 output errors, 0 collisions, ${s.interfaceResets} interface resets`,
-    '0 output buffer failures, 0 output buffers swapped out',
-  ]);
+  return indentCounters(nonEthernetCounters(s));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { InterfaceConfig } from '../config/interfaces.ts';
+import { indentCounters, nonEthernetCounters } from './counter-lines.ts';
 import type { CounterFigures, InterfaceProfile, PortState, QueueFigures } from './interface-profiles.ts';
 
 /**
@@ -7,8 +8,6 @@ import type { CounterFigures, InterfaceProfile, PortState, QueueFigures } from '
  * and less), and the synchronous driver's counters with the modem signals. Sources: TEXT-SOURCES.md,
  * "Interfaces".
  */
-
-const COUNTER_INDENT = '     ';
 
 /** WFQ hands out at most 75% of the bandwidth to reservations (IOS's `max-reserved-bandwidth` default). */
 const RESERVABLE_SHARE = 0.75;
@@ -57,16 +56,7 @@ function signalLine(state: PortState): string {
 }
 
 function serialCounters(s: CounterFigures, state: PortState): string[] {
-  return [
-    `${s.packetsIn} packets input, ${s.bytesIn} bytes, 0 no buffer`,
-    `Received ${s.broadcastsIn} broadcasts, 0 runts, 0 giants, 0 throttles`,
-    '0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, 0 abort',
-    `${s.packetsOut} packets output, ${s.bytesOut} bytes, 0 underruns`,
-    `0 output errors, 0 collisions, ${s.interfaceResets} interface resets`,
-    '0 output buffer failures, 0 output buffers swapped out',
-    '0 carrier transitions',
-    signalLine(state),
-  ].map((line) => `${COUNTER_INDENT}${line}`);
+  return indentCounters([...nonEthernetCounters(s), '0 carrier transitions', signalLine(state)]);
 }
 
 export const SERIAL_PROFILE: InterfaceProfile = {
