@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Lab } from './lab.ts';
+import type { Lab } from './lab.ts';
+import { routerAndHostLab } from './testing/router-and-host.ts';
 
-const lab = (options: string): Lab => Lab.fromYaml(`routers:
-  R1:
-    model: c2600
-    config: |
-      interface FastEthernet0/0
-       ip address 10.0.0.1 255.255.255.0
-hosts:
-  pc1: { address: 10.0.0.2/24, gateway: 10.0.0.1 }
-links:
-  lan: { ends: [R1 FastEthernet0/0, pc1], ${options} }
-`);
+const lab = (linkOptions: string): Lab => routerAndHostLab({ link: linkOptions });
 
 const lostLines = (subject: Lab): string[] =>
   subject.exchangeReport().packetLists[0]!.text.split('\n').filter((line) => line.endsWith('[lost on the link]'));

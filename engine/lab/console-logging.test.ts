@@ -1,18 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Lab } from './lab.ts';
+import type { Lab } from './lab.ts';
+import { routerAndHostLab } from './testing/router-and-host.ts';
 
-function lab(logging: string): Lab {
-  return Lab.fromYaml(`
-seed: 1
-routers:
-  R1:
-    model: c2600
-    config: |
-      hostname R1
-      ${logging}
-`);
-}
+const lab = (logging: string): Lab => routerAndHostLab({ config: [logging] });
 
 const CONFIG_I = '%SYS-5-CONFIG_I';
 
@@ -31,24 +22,6 @@ test('logging console LEVEL lets through only messages at that severity or more 
   assert.match(notifications.type('R1', ['configure terminal', 'end']), new RegExp(CONFIG_I));
 });
 
-function labWithHost(logging: string): Lab {
-  return Lab.fromYaml(`
-seed: 1
-routers:
-  R1:
-    model: c2600
-    config: |
-      hostname R1
-      ${logging}
-      interface FastEthernet0/0
-       ip address 10.0.0.1 255.255.255.0
-hosts:
-  pc: { address: 10.0.0.2/24, gateway: 10.0.0.1 }
-links:
-  lan: [R1 Fa0/0, pc]
-`);
-}
-
 test('no logging console silences debug output at the console as well', () => {
   const debugArp = (subject: Lab) => {
     subject.run('R1', 'debug arp');
@@ -56,6 +29,6 @@ test('no logging console silences debug output at the console as well', () => {
     subject.run('R1', 'ping 10.0.0.2');
     return subject.debugLog('R1');
   };
-  assert.match(debugArp(labWithHost('logging console')), /IP ARP: sent req src 10\.0\.0\.1/);
-  assert.doesNotMatch(debugArp(labWithHost('no logging console')), /IP ARP/);
+  assert.match(debugArp(lab('logging console')), /IP ARP: sent req src 10\.0\.0\.1/);
+  assert.doesNotMatch(debugArp(lab('no logging console')), /IP ARP/);
 });

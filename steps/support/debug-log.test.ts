@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Lab } from '../../engine/lab/index.ts';
+import type { Lab } from '../../engine/lab/index.ts';
+import { routerAndHostLab } from '../../engine/lab/testing/router-and-host.ts';
 import { wholeDebugLog } from './debug-log.ts';
 import { ScenarioUsageError } from './failures.ts';
 
-const lab = (console: string): Lab => Lab.fromYaml(`routers:
-  R1:
-    model: c2600
-    console: ${console}
-    config: |
-      interface FastEthernet0/0
-       ip address 10.0.0.1 255.255.255.0
-hosts:
-  pc1: { address: 10.0.0.2/24, gateway: 10.0.0.1 }
-links:
-  lan: [R1 FastEthernet0/0, pc1]
-`);
+const lab = (console: string): Lab => routerAndHostLab({ router: `console: ${console}` });
 
 /** About 150 KB of log: 2,000 configuration messages. */
 function chatty(subject: Lab): Lab {
