@@ -20,16 +20,41 @@ function furthest(failures: MatchFailure[]): MatchFailure {
   return failures.reduce((best, f) => (reach(f) > reach(best) ? f : best));
 }
 
+/**
+ * How far into the line a match's grammar checked it: where an unchecked tail (`$rest`: the
+ * vocabulary of commands known only by name, kept lines) begins, or the whole line.
+ */
+function checkedReach(args: Args, line: string): number {
+  return args.start(UNCHECKED_REST) ?? line.length;
+}
+
+const UNCHECKED_REST = 'rest';
+
+/**
+ * The innermost mode that takes the line wins, as in IOS, unless it took it only through an
+ * unchecked tail: then a parent mode whose grammar checks more of the line wins. IOS refuses
+ * `ntp server 1.2.3.4` in interface mode and falls back to global configuration; tedlab knows
+ * interface `ntp` by name only, and would otherwise swallow every global line that starts like
+ * an interface command (a global line after an interface block in a startup configuration).
+ */
 export function resolveLine(mode: ModeId, line: string, tables: ModeTables = MODE_TABLES): Resolution {
   const failures: MatchFailure[] = [];
+  let best: { resolution: Resolution & { kind: 'command' }; reach: number } | undefined;
   for (const candidate of modeChain(mode)) {
     const table: CompiledCommand<CommandSpec>[] = tables[candidate];
     const result = matchLine(table, line);
     if (result.kind === 'empty') return { kind: 'empty' };
-    if (result.kind === 'match') return { kind: 'command', spec: result.command, args: result.args, mode: candidate };
-    failures.push(result);
+    if (result.kind !== 'match') {
+      failures.push(result);
+      continue;
+    }
+    const reach = checkedReach(result.args, line);
+    if (best === undefined || reach > best.reach) {
+      best = { resolution: { kind: 'command', spec: result.command, args: result.args, mode: candidate }, reach };
+    }
+    if (reach === line.length) break;
   }
-  return { kind: 'failure', failure: furthest(failures) };
+  return best?.resolution ?? { kind: 'failure', failure: furthest(failures) };
 }
 
 export function caretLine(column: number): string {
