@@ -8,7 +8,6 @@ import { concatBytes } from '../wire/bytes.ts';
  * without their generic payload header (RFC 2409 §5: "Ni_b", "SAi_b", "IDii_b").
  */
 
-const concat = concatBytes;
 
 /** Message IDs and SPIs enter the PRF as 4 bytes in network order. */
 function uint32Bytes(value: number): Uint8Array {
@@ -43,17 +42,17 @@ export interface Phase1Keys {
 
 /** SKEYID = prf(pre-shared-key, Ni_b | Nr_b) (RFC 2409 §5, pre-shared key authentication). */
 export function preSharedSkeyid(hash: HashAlgorithm, preSharedKey: Uint8Array, initiatorNonce: Uint8Array, responderNonce: Uint8Array): Uint8Array {
-  return hmac(hash, preSharedKey, concat(initiatorNonce, responderNonce));
+  return hmac(hash, preSharedKey, concatBytes(initiatorNonce, responderNonce));
 }
 
 /** SKEYID_d, SKEYID_a, SKEYID_e chain through one another, ending in 0, 1 and 2. */
 export function derivePhase1Keys(input: Phase1KeyInput): Phase1Keys {
   const { hash, sharedSecret, initiatorCookie, responderCookie } = input;
   const skeyid = preSharedSkeyid(hash, input.preSharedKey, input.initiatorNonce, input.responderNonce);
-  const tail = concat(sharedSecret, initiatorCookie, responderCookie);
-  const skeyidD = hmac(hash, skeyid, concat(tail, OCTET[0]));
-  const skeyidA = hmac(hash, skeyid, concat(skeyidD, tail, OCTET[1]));
-  const skeyidE = hmac(hash, skeyid, concat(skeyidA, tail, OCTET[2]));
+  const tail = concatBytes(sharedSecret, initiatorCookie, responderCookie);
+  const skeyidD = hmac(hash, skeyid, concatBytes(tail, OCTET[0]));
+  const skeyidA = hmac(hash, skeyid, concatBytes(skeyidD, tail, OCTET[1]));
+  const skeyidE = hmac(hash, skeyid, concatBytes(skeyidA, tail, OCTET[2]));
   const encryptionKey = phase1EncryptionKey(hash, skeyidE, input.encryptionKeyLength);
   return { skeyid, skeyidD, skeyidA, skeyidE, encryptionKey };
 }
@@ -70,12 +69,12 @@ export function phase1EncryptionKey(hash: HashAlgorithm, skeyidE: Uint8Array, le
     previous = hmac(hash, skeyidE, previous);
     blocks.push(previous);
   }
-  return concat(...blocks).slice(0, length);
+  return concatBytes(...blocks).slice(0, length);
 }
 
 /** The IV of the first encrypted phase-1 message: hash(g^xi | g^xr), cut to the block size (App. B). */
 export function phase1Iv(hash: HashAlgorithm, initiatorPublic: Uint8Array, responderPublic: Uint8Array, blockSize: number): Uint8Array {
-  return hash.digest(concat(initiatorPublic, responderPublic)).slice(0, blockSize);
+  return hash.digest(concatBytes(initiatorPublic, responderPublic)).slice(0, blockSize);
 }
 
 /**
@@ -84,7 +83,7 @@ export function phase1Iv(hash: HashAlgorithm, initiatorPublic: Uint8Array, respo
  * of that exchange chain on from the last ciphertext block of the one before.
  */
 export function messageIv(hash: HashAlgorithm, lastPhase1Block: Uint8Array, messageId: number, blockSize: number): Uint8Array {
-  return hash.digest(concat(lastPhase1Block, uint32Bytes(messageId))).slice(0, blockSize);
+  return hash.digest(concatBytes(lastPhase1Block, uint32Bytes(messageId))).slice(0, blockSize);
 }
 
 export interface Phase1HashInput {
@@ -102,14 +101,14 @@ export interface Phase1HashInput {
 /** HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b). */
 export function hashI(input: Phase1HashInput, initiatorIdBody: Uint8Array): Uint8Array {
   const { hash, skeyid } = input;
-  return hmac(hash, skeyid, concat(input.initiatorPublic, input.responderPublic, input.initiatorCookie,
+  return hmac(hash, skeyid, concatBytes(input.initiatorPublic, input.responderPublic, input.initiatorCookie,
     input.responderCookie, input.initiatorSaBody, initiatorIdBody));
 }
 
 /** HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b). */
 export function hashR(input: Phase1HashInput, responderIdBody: Uint8Array): Uint8Array {
   const { hash, skeyid } = input;
-  return hmac(hash, skeyid, concat(input.responderPublic, input.initiatorPublic, input.responderCookie,
+  return hmac(hash, skeyid, concatBytes(input.responderPublic, input.initiatorPublic, input.responderCookie,
     input.initiatorCookie, input.initiatorSaBody, responderIdBody));
 }
 
@@ -118,17 +117,17 @@ export function hashR(input: Phase1HashInput, responderIdBody: Uint8Array): Uint
  * payload after the HASH payload, generic headers included, without the padding.
  */
 export function quickModeHash1(hash: HashAlgorithm, skeyidA: Uint8Array, messageId: number, rest: Uint8Array): Uint8Array {
-  return hmac(hash, skeyidA, concat(uint32Bytes(messageId), rest));
+  return hmac(hash, skeyidA, concatBytes(uint32Bytes(messageId), rest));
 }
 
 /** HASH(2) = prf(SKEYID_a, M-ID | Ni_b | SA | Nr [| KE] [| IDci | IDcr]). */
 export function quickModeHash2(hash: HashAlgorithm, skeyidA: Uint8Array, messageId: number, initiatorNonce: Uint8Array, rest: Uint8Array): Uint8Array {
-  return hmac(hash, skeyidA, concat(uint32Bytes(messageId), initiatorNonce, rest));
+  return hmac(hash, skeyidA, concatBytes(uint32Bytes(messageId), initiatorNonce, rest));
 }
 
 /** HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b). */
 export function quickModeHash3(hash: HashAlgorithm, skeyidA: Uint8Array, messageId: number, initiatorNonce: Uint8Array, responderNonce: Uint8Array): Uint8Array {
-  return hmac(hash, skeyidA, concat(OCTET[0], uint32Bytes(messageId), initiatorNonce, responderNonce));
+  return hmac(hash, skeyidA, concatBytes(OCTET[0], uint32Bytes(messageId), initiatorNonce, responderNonce));
 }
 
 /** An informational exchange's HASH(1) = prf(SKEYID_a, M-ID | N/D) (RFC 2409 §5.7). */
@@ -155,15 +154,15 @@ export interface KeymatInput {
  * and K(n+1) = prf(SKEYID_d, K(n) | [g(qm)^xy |] protocol | SPI | Ni_b | Nr_b) (RFC 2409 §5.5).
  */
 export function keymat(input: KeymatInput, length: number): Uint8Array {
-  const seed = concat(input.pfsSharedSecret ?? new Uint8Array(0), Uint8Array.of(input.protocolId),
+  const seed = concatBytes(input.pfsSharedSecret ?? new Uint8Array(0), Uint8Array.of(input.protocolId),
     uint32Bytes(input.spi), input.initiatorNonce, input.responderNonce);
   const blocks: Uint8Array[] = [];
   let previous: Uint8Array = new Uint8Array(0);
   for (let produced = 0; produced < length; produced += input.hash.outputLength) {
-    previous = hmac(input.hash, input.skeyidD, concat(previous, seed));
+    previous = hmac(input.hash, input.skeyidD, concatBytes(previous, seed));
     blocks.push(previous);
   }
-  return concat(...blocks).slice(0, length);
+  return concatBytes(...blocks).slice(0, length);
 }
 
 export interface IpsecKeyLengths {

@@ -71,10 +71,6 @@ export function espSaFacts(pairs: readonly SaPair[]): SaRowFacts[] {
   return pairs.flatMap((pair) => (pair.esp === undefined ? [] : [espFacts(pair.esp.outbound), espFacts(pair.esp.inbound)]));
 }
 
-export function espSaRows(pairs: readonly SaPair[]): string[] {
-  return espSaFacts(pairs).map(formatSaRow);
-}
-
 const NO_KEY = new Uint8Array(0);
 
 /**
@@ -89,6 +85,3 @@ export function ahSaFacts(pairs: readonly SaPair[]): SaRowFacts[] {
   }))));
 }
 
-export function ahSaRows(pairs: readonly SaPair[]): string[] {
-  return ahSaFacts(pairs).map(formatSaRow);
-}

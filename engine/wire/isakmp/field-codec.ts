@@ -41,14 +41,20 @@ function fail(code: WireError['code'], message: string): WireError {
   return { code, message };
 }
 
+/** Why `count` bytes cannot be read at the cursor, when the body is too short for them. */
+function shortOf(state: ReadState, count: number, what: string): WireError | undefined {
+  const left = state.body.length - state.offset;
+  return count > left ? fail('bad-length', `${state.kind} payload: ${what} needs ${count} bytes, ${left} remain`) : undefined;
+}
+
 /**
  * Takes a copy of `count` bytes at the cursor, or explains why the body is too short.
  * Copies are plain Uint8Arrays even when the input is a Node Buffer, so decoded values
  * compare equal to constructed ones.
  */
 function take(state: ReadState, count: number, what: string): Uint8Array | WireError {
-  const left = state.body.length - state.offset;
-  if (count > left) return fail('bad-length', `${state.kind} payload: ${what} needs ${count} bytes, ${left} remain`);
+  const short = shortOf(state, count, what);
+  if (short !== undefined) return short;
   const bytes = new Uint8Array(state.body.subarray(state.offset, state.offset + count));
   state.offset += count;
   return bytes;
@@ -56,11 +62,11 @@ function take(state: ReadState, count: number, what: string): Uint8Array | WireE
 
 /**
  * Reads a `width`-byte big-endian number at the cursor without copying it (every payload has
- * several), or explains why the body is too short, in the words `take` would use.
+ * several), or explains why the body is too short.
  */
 function takeNumber(state: ReadState, width: number, what: string): number | WireError {
-  const left = state.body.length - state.offset;
-  if (width > left) return fail('bad-length', `${state.kind} payload: ${what} needs ${width} bytes, ${left} remain`);
+  const short = shortOf(state, width, what);
+  if (short !== undefined) return short;
   let value = 0;
   for (let i = 0; i < width; i++) value = value * 256 + state.body[state.offset + i]!;
   state.offset += width;
