@@ -8,7 +8,6 @@ import { concatBytes } from '../wire/bytes.ts';
  * without their generic payload header (RFC 2409 §5: "Ni_b", "SAi_b", "IDii_b").
  */
 
-
 /** Message IDs and SPIs enter the PRF as 4 bytes in network order. */
 function uint32Bytes(value: number): Uint8Array {
   return Uint8Array.of((value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
