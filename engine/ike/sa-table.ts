@@ -1,9 +1,9 @@
 import { bytesEqual, bytesToHex } from '../wire/bytes.ts';
+import { KeyedLists } from '../sim/keyed-lists.ts';
 import type { Ipv4Address } from '../wire/ipv4-address.ts';
 import type { IsakmpSa } from './isakmp-sa.ts';
 
 const ZERO_COOKIE = new Uint8Array(8);
-const NO_SAS: readonly IsakmpSa[] = [];
 
 export function isZeroCookie(cookie: Uint8Array): boolean {
   return bytesEqual(cookie, ZERO_COOKIE);
@@ -17,9 +17,9 @@ export function isZeroCookie(cookie: Uint8Array): boolean {
 export class SaTable {
   private readonly sas: IsakmpSa[] = [];
   /** The same SAs by peer, each list in table order: a router in a big mesh holds one or more per peer. */
-  private readonly byPeer = new Map<Ipv4Address, IsakmpSa[]>();
+  private readonly byPeer = new KeyedLists<Ipv4Address, IsakmpSa>();
   /** This router's TED probes by initiator cookie (in hex): a reply names no peer the table knows. */
-  private readonly probesByCookie = new Map<string, IsakmpSa[]>();
+  private readonly probesByCookie = new KeyedLists<string, IsakmpSa>();
   private lastConnId = 0;
   private readonly dhSlotsInUse = new Set<number>();
 
@@ -40,20 +40,20 @@ export class SaTable {
 
   add(sa: IsakmpSa): void {
     this.sas.push(sa);
-    addToList(this.byPeer, sa.peer, sa);
-    if (isOwnProbe(sa)) addToList(this.probesByCookie, bytesToHex(sa.initiatorCookie), sa);
+    this.byPeer.add(sa.peer, sa);
+    if (isOwnProbe(sa)) this.probesByCookie.add(bytesToHex(sa.initiatorCookie), sa);
   }
 
   remove(sa: IsakmpSa): void {
     const index = this.sas.indexOf(sa);
     if (index < 0) return;
     this.sas.splice(index, 1);
-    removeFromList(this.byPeer, sa.peer, sa);
-    if (isOwnProbe(sa)) removeFromList(this.probesByCookie, bytesToHex(sa.initiatorCookie), sa);
+    this.byPeer.remove(sa.peer, sa);
+    if (isOwnProbe(sa)) this.probesByCookie.remove(bytesToHex(sa.initiatorCookie), sa);
   }
 
   private withPeer(peer: Ipv4Address): readonly IsakmpSa[] {
-    return this.byPeer.get(peer) ?? NO_SAS;
+    return this.byPeer.get(peer);
   }
 
   all(): readonly IsakmpSa[] {
@@ -89,7 +89,7 @@ export class SaTable {
 
   /** The probe this router sent with this cookie: its answer comes from a peer the probe did not name. */
   probeByCookie(initiatorCookie: Uint8Array): IsakmpSa | undefined {
-    return this.probesByCookie.get(bytesToHex(initiatorCookie))?.find((sa) => !sa.deleted);
+    return this.probesByCookie.get(bytesToHex(initiatorCookie)).find((sa) => !sa.deleted);
   }
 
   byConnId(connId: number): IsakmpSa | undefined {
@@ -99,16 +99,4 @@ export class SaTable {
 
 function isOwnProbe(sa: IsakmpSa): boolean {
   return sa.role === 'I' && sa.exchange === 'peer-discovery';
-}
-
-function addToList<K>(lists: Map<K, IsakmpSa[]>, key: K, sa: IsakmpSa): void {
-  const list = lists.get(key);
-  if (list === undefined) lists.set(key, [sa]);
-  else list.push(sa);
-}
-
-function removeFromList<K>(lists: Map<K, IsakmpSa[]>, key: K, sa: IsakmpSa): void {
-  const list = lists.get(key) ?? [];
-  if (list.includes(sa)) list.splice(list.indexOf(sa), 1);
-  if (list.length === 0) lists.delete(key);
 }

@@ -1,11 +1,11 @@
 import type { Sim } from '../sim/sim.ts';
+import { KeyedLists } from '../sim/keyed-lists.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import { ETHERNET_MEDIUM, type LinkMedium } from './link-medium.ts';
 import type { MacAddress } from '../wire/mac-address.ts';
 import type { NetInterface } from './net-interface.ts';
 
 export const DEFAULT_LINK_DELAY_MS = 1;
-const NO_ENDS: readonly NetInterface[] = [];
 
 export interface LinkOptions {
   delayMs?: number;
@@ -64,7 +64,7 @@ export class Link {
   private readonly lossTaps = new Set<LossTap>();
   private readonly stateListeners = new Set<LinkStateListener>();
   /** The ends by MAC, each list in `ends` order: a unicast frame on a big segment is offered to these only. */
-  private readonly endsByMac = new Map<MacAddress, NetInterface[]>();
+  private readonly endsByMac = new KeyedLists<MacAddress, NetInterface>();
 
   constructor(sim: Sim, name: string, ends: NetInterface[] = [], options: LinkOptions = {}) {
     this.sim = sim;
@@ -104,9 +104,7 @@ export class Link {
     iface.link = this;
     if (this.isUp && this.medium.resolvesNeighbours) for (const other of this.ends) introduce(iface, other);
     this.ends.push(iface);
-    const sameMac = this.endsByMac.get(iface.mac);
-    if (sameMac === undefined) this.endsByMac.set(iface.mac, [iface]);
-    else sameMac.push(iface);
+    this.endsByMac.add(iface.mac, iface);
     // A port brings its VLAN subinterfaces onto the cable with it.
     for (const sub of iface.subinterfaces) if (sub.vlan !== undefined) this.attach(sub);
   }
@@ -115,9 +113,7 @@ export class Link {
     const index = this.ends.indexOf(iface);
     if (index < 0) return;
     this.ends.splice(index, 1);
-    const sameMac = this.endsByMac.get(iface.mac) ?? [];
-    if (sameMac.includes(iface)) sameMac.splice(sameMac.indexOf(iface), 1);
-    if (sameMac.length === 0) this.endsByMac.delete(iface.mac);
+    this.endsByMac.remove(iface.mac, iface);
     iface.link = undefined;
   }
 
@@ -162,7 +158,7 @@ export class Link {
     from.noteTransmitted(frame);
     this.tap(from, frame);
     const unicast = this.medium.unicastDestination?.(frame);
-    const candidates = unicast === undefined ? this.ends : (this.endsByMac.get(unicast) ?? NO_ENDS);
+    const candidates = unicast === undefined ? this.ends : this.endsByMac.get(unicast);
     const receivers = this.medium.receivers(frame, from, candidates);
     if (receivers.length === 0) {
       this.counters.undeliverable++;
