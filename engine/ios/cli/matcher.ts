@@ -60,7 +60,12 @@ function startIndex<Spec>(commands: readonly CompiledCommand<Spec>[]): StartInde
     for (const state of all) {
       const token = tokenOf(state);
       if (token?.kind !== 'keyword') argumentStates.push(state);
-      else keywordsByInitial.set(token.lower[0]!, [...(keywordsByInitial.get(token.lower[0]!) ?? []), state]);
+      else {
+        const initial = token.lower[0]!;
+        const sameInitial = keywordsByInitial.get(initial);
+        if (sameInitial === undefined) keywordsByInitial.set(initial, [state]);
+        else sameInitial.push(state);
+      }
     }
     index = { all, keywordsByInitial, arguments: argumentStates };
     START_INDEXES.set(commands, index);
