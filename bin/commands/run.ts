@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
+import { coalescedOutput } from '../report/coalesced-output.ts';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { ResultsWriter } from '../report/results-writer.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
@@ -299,14 +300,8 @@ function clearInBackground(dir: string): Promise<void> {
  * Cucumber heads an undefined step's snippet with "Implement with the following snippet", which
  * tedlab's users cannot do: what follows is tedlab's "did you mean" (suggestion-snippets.ts).
  */
-function undefinedStepWording(out: NodeJS.WritableStream): Transform {
-  const wording = new Transform({
-    transform(chunk: Buffer | string, _encoding, done) {
-      done(null, String(chunk).replaceAll('Undefined. Implement with the following snippet:', 'Undefined: tedlab has no such step.'));
-    },
-  });
-  wording.pipe(out, { end: false });
-  return wording;
+function undefinedStepWording(out: NodeJS.WritableStream): Writable {
+  return coalescedOutput(out, (text) => text.replaceAll('Undefined. Implement with the following snippet:', 'Undefined: tedlab has no such step.'));
 }
 
 /**
