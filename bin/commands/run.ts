@@ -6,6 +6,8 @@ import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
+import { PACKAGE_ROOT, RUNS_COMPILED } from '../../engine/package-files.ts';
+import { compileCacheFolder } from '../compile-cache.ts';
 import { coalescedOutput } from '../report/coalesced-output.ts';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { ResultsWriter } from '../report/results-writer.ts';
@@ -228,6 +230,18 @@ interface RunOutcome {
   readonly resultsWritten: boolean;
 }
 
+/**
+ * The environment Cucumber gives its --parallel workers: this process's, and, when the built
+ * command runs with its compile cache on, the preload that turns the cache on in each worker.
+ */
+function workerEnvironment(parallel: number): NodeJS.ProcessEnv {
+  if (parallel === 0 || !RUNS_COMPILED || compileCacheFolder(PACKAGE_ROOT) === undefined) return process.env;
+  // A file URL has no spaces to quote in NODE_OPTIONS.
+  const preload = `--import=${new URL('../compile-cache-preload.js', import.meta.url).href}`;
+  const existing = process.env.NODE_OPTIONS;
+  return { ...process.env, NODE_OPTIONS: existing === undefined || existing === '' ? preload : `${existing} ${preload}` };
+}
+
 async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<RunOutcome> {
   // A dry run checks the steps only: the last real run's results and the report's history stay as they are.
   // Results of an earlier run would mix into this run's report.
@@ -266,7 +280,11 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
   const { runConfiguration } = await loadConfiguration({ file: false, provided }, { cwd: process.cwd() });
   const tally = new ScenarioTally();
   const stdout = undefinedStepWording(process.stdout);
-  const { success } = await runCucumber(runConfiguration, { cwd: process.cwd(), stdout }, (envelope) => tally.observe(envelope));
+  const { success } = await runCucumber(
+    runConfiguration,
+    { cwd: process.cwd(), stdout, env: workerEnvironment(options.parallel) },
+    (envelope) => tally.observe(envelope),
+  );
   await new Promise<void>((resolve) => stdout.end(resolve));
   await cleared;
   const unwritten = await writer?.flushed().then(() => undefined, (error: unknown) => error);

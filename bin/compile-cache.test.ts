@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { compileCacheFolder, defaultCompileCacheFolder } from './compile-cache.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** A project whose node_modules holds a small CommonJS package, and a program that loads it with the cache on. */
+function project(): { root: string; run(): { counts: { fromCache: number; compiled: number }; loaded: Record<string, unknown> } } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'tedlab-compile-cache-'));
+  const pkg = path.join(root, 'node_modules', 'fixture');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(path.join(pkg, 'package.json'), '{ "name": "fixture", "main": "index.js" }');
+  writeFileSync(path.join(pkg, 'index.js'), "const other = require('./other');\nmodule.exports = { value: 'aaa', other, resolved: path(require.resolve('./other')), self: module.exports === this, dirname: __dirname === require('node:path').dirname(__filename) };\nfunction path(p) { return require('node:path').basename(p); }\n");
+  writeFileSync(path.join(pkg, 'other.js'), "module.exports = 'other';\n");
+  writeFileSync(path.join(pkg, 'dynamic.js'), "module.exports = () => import('node:path').then((p) => typeof p.join);\n");
+  // An ES module in a package without "type", and one in a "type": "module" package: both required from CommonJS.
+  writeFileSync(path.join(pkg, 'esm-syntax.js'), "export const kind = 'esm syntax';\n");
+  mkdirSync(path.join(root, 'node_modules', 'modern'), { recursive: true });
+  writeFileSync(path.join(root, 'node_modules', 'modern', 'package.json'), '{ "name": "modern", "type": "module", "exports": "./index.js" }');
+  writeFileSync(path.join(root, 'node_modules', 'modern', 'index.js'), "export const kind = 'type module';\n");
+  // Plain JavaScript in a plain node, as the built command runs (tsx would compile the modules itself).
+  buildSync({ entryPoints: [path.join(HERE, 'compile-cache.ts')], outfile: path.join(root, 'compile-cache.mjs'), format: 'esm', platform: 'node', logLevel: 'warning' });
+  const program = path.join(root, 'program.mjs');
+  writeFileSync(program, [
+    `import { createRequire } from 'node:module';`,
+    `import { compileCacheCounts, installCompileCache } from './compile-cache.mjs';`,
+    `installCompileCache(${JSON.stringify(path.join(root, 'cache'))});`,
+    `const require = createRequire(${JSON.stringify(program)});`,
+    `const loaded = { ...require('fixture') };`,
+    `loaded.dynamic = await require('fixture/dynamic.js')();`,
+    `loaded.esm = require('fixture/esm-syntax.js').kind;`,
+    `loaded.modern = require('modern').kind;`,
+    `console.log(JSON.stringify({ counts: compileCacheCounts, loaded }));`,
+  ].join('\n'));
+  return {
+    root,
+    run() {
+      const child = spawnSync(process.execPath, [program], { cwd: root, encoding: 'utf8' });
+      assert.equal(child.status, 0, child.stderr);
+      return JSON.parse(child.stdout.trim().split('\n').pop()!) as ReturnType<ReturnType<typeof project>['run']>;
+    },
+  };
+}
+
+test('a second run compiles a package\'s modules from the cache the first one wrote, with the same results', () => {
+  const lab = project();
+  try {
+    const first = lab.run();
+    assert.deepEqual(first.loaded, {
+      value: 'aaa', other: 'other', resolved: 'other.js', self: true, dirname: true, dynamic: 'function', esm: 'esm syntax', modern: 'type module',
+    });
+    assert.equal(first.counts.fromCache, 0);
+    assert.equal(first.counts.compiled, 2, 'index.js and other.js (dynamic.js, with import(), is left to Node)');
+    assert.equal(readdirSync(path.join(lab.root, 'cache')).filter((name) => name.endsWith('.bin')).length, 1);
+    const second = lab.run();
+    assert.deepEqual(second.loaded, first.loaded, 'the dynamic import still works');
+    assert.deepEqual(second.counts, { fromCache: 2, compiled: 0 });
+  } finally {
+    rmSync(lab.root, { recursive: true, force: true });
+  }
+});
+
+test('a module changed to a text of the same length is compiled afresh, not taken from the cache', () => {
+  const lab = project();
+  try {
+    lab.run();
+    const index = path.join(lab.root, 'node_modules', 'fixture', 'index.js');
+    writeFileSync(index, readFileSync(index, 'utf8').replace("'aaa'", "'bbb'"));
+    const changed = lab.run();
+    assert.equal(changed.loaded.value, 'bbb');
+    assert.deepEqual(changed.counts, { fromCache: 1, compiled: 1 });
+  } finally {
+    rmSync(lab.root, { recursive: true, force: true });
+  }
+});
+
+test('a damaged cache file is no cache: the run compiles and writes a good one', () => {
+  const lab = project();
+  try {
+    lab.run();
+    const [file] = readdirSync(path.join(lab.root, 'cache')).filter((name) => name.endsWith('.bin'));
+    truncateSync(path.join(lab.root, 'cache', file!), 100);
+    const damaged = lab.run();
+    assert.equal(damaged.loaded.value, 'aaa');
+    assert.deepEqual(damaged.counts, { fromCache: 0, compiled: 2 });
+    assert.deepEqual(lab.run().counts, { fromCache: 2, compiled: 0 });
+  } finally {
+    rmSync(lab.root, { recursive: true, force: true });
+  }
+});
+
+test('the cache lives in the project\'s node_modules/.cache, and TEDLAB_COMPILE_CACHE moves it or turns it off', () => {
+  assert.equal(defaultCompileCacheFolder('/p/node_modules/tedlab'), path.join('/p/node_modules/.cache/tedlab'));
+  assert.equal(defaultCompileCacheFolder('/p/node_modules/@scope/tedlab'), path.join('/p/node_modules/.cache/tedlab'));
+  assert.equal(defaultCompileCacheFolder('/work/tedlab'), path.join('/work/tedlab/node_modules/.cache/tedlab'));
+  assert.equal(compileCacheFolder('/p/node_modules/tedlab', {}), path.join('/p/node_modules/.cache/tedlab'));
+  assert.equal(compileCacheFolder('/p/node_modules/tedlab', { TEDLAB_COMPILE_CACHE: 'off' }), undefined);
+  assert.equal(compileCacheFolder('/p/node_modules/tedlab', { TEDLAB_COMPILE_CACHE: '/tmp/cc' }), '/tmp/cc');
+});
