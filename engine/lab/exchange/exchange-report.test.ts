@@ -5,6 +5,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Lab } from '../lab.ts';
 import { exchangeReport } from './exchange-report.ts';
+import { IsakmpReader, keysFromRows } from './isakmp-reader.ts';
+import { packetList } from './packet-list.ts';
+import { PacketDecoder } from './packet-view.ts';
 import { LINKTYPE_ETHERNET } from '../../wire/pcap.ts';
 import type { CapturedFrame } from './packet-view.ts';
 
@@ -63,6 +66,23 @@ test('the ladder shows every message in order between the two routers, ESP per S
   assert.deepEqual(lanes, ['Daphne', 'fred']);
   assert.match(ladder, /<text class="failure-label"[^>]*>[\d.]+ s failed: Then the ping shows &quot;!!!!!&quot;<\/text>\n<\/svg>|failed: Then the ping shows &quot;!!!!!&quot;/);
   assert.ok(ladder.lastIndexOf('failure-label') > ladder.lastIndexOf('ESP SPI'), 'the failure comes after the traffic');
+});
+
+test('a long packet list shows its first and last packets, and says which it left out and where they are', () => {
+  const { frames, keyRows } = documentWan();
+  const decoder = new PacketDecoder(new IsakmpReader(keysFromRows(keyRows)));
+  const views = frames.map((frame) => decoder.decode(frame));
+  const total = views.length;
+  assert.ok(total > 8, `${total} packets`);
+  const full = packetList('wan', views, { head: 2, tail: 3 }).split('\n');
+  assert.equal(full[0], `link wan: ${total} packets, the first 2 and the last 3 listed`);
+  const numbers = full.slice(2).map((line) => /^ *(\d+) /.exec(line)?.[1]).filter((number) => number !== undefined).map(Number);
+  assert.deepEqual(numbers, [1, 2, total - 2, total - 1, total], 'packets keep their numbers');
+  assert.equal(full[4], `... ${total - 5} packets (No. 3 to ${total - 3}) not listed: the link's pcap has every one ...`);
+  const whole = packetList('wan', views, { head: total, tail: 0 }).split('\n');
+  assert.equal(whole[0], `link wan: ${total} packets`);
+  assert.equal(whole.length, total + 3, 'title, header, a line a packet, the final newline');
+  assert.ok(!whole.some((line) => line.startsWith('...')));
 });
 
 test('no ISAKMP and no IPsec: no ladder', () => {
