@@ -5,7 +5,8 @@
  * - ESP's seal + open as a share of node:crypto's own cipher + HMAC on the same packets;
  * - TED full meshes of 16, 46 and 100 sites: time to all tunnels up and peak RSS, each in a
  *   fresh process (`--sites 16,46` to choose);
- * - `tedlab run` on one feature, start to exit (the build), and Cucumber alone on one step;
+ * - `tedlab run` on one feature, start to exit (the build), with and without its compile cache,
+ *   and Cucumber alone on one step;
  * - the scenario suite, serial against `--parallel 2`.
  */
 import { spawnSync } from 'node:child_process';
@@ -76,11 +77,11 @@ function medianMs(runs: number, action: () => void): number {
 }
 
 /** Wall-clock time of `tedlab ARGS` in a scratch reports folder, median of `runs`. */
-function timeTedlab(args: readonly string[], runs: number): number {
+function timeTedlab(args: readonly string[], runs: number, env: NodeJS.ProcessEnv = process.env): number {
   return medianMs(runs, () => {
     const reports = mkdtempSync(path.join(os.tmpdir(), 'tedlab-bench-'));
     try {
-      const result = spawnSync(process.execPath, [TEDLAB, ...args, '--reports', reports], { cwd: ROOT, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [TEDLAB, ...args, '--reports', reports], { cwd: ROOT, encoding: 'utf8', env });
       if (result.status !== 0) throw new Error(`tedlab ${args.join(' ')}: ${result.stdout}${result.stderr}`);
     } finally {
       rmSync(reports, { recursive: true, force: true });
@@ -121,10 +122,19 @@ function cliFigures(): Figure[] {
   const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build: ${build.stdout}${build.stderr}`);
   const feature = 'features/ted/document.feature';
+  // The first run fills the compile cache (bin/compile-cache.ts) if it is empty; the timed ones use it.
+  timeTedlab(['run', feature], 1);
   const serial = timeTedlab(['run', 'features'], 1);
   const parallel = timeTedlab(['run', 'features', '--parallel', '2'], 1);
   return [
     { group: 'cli', name: `tedlab run ${feature}`, value: timeTedlab(['run', feature], 3), unit: 'ms', detail: 'the build, start to exit, median of 3' },
+    {
+      group: 'cli',
+      name: `tedlab run ${feature}, no compile cache`,
+      value: timeTedlab(['run', feature], 3, { ...process.env, TEDLAB_COMPILE_CACHE: 'off' }),
+      unit: 'ms',
+      detail: 'TEDLAB_COMPILE_CACHE=off, median of 3',
+    },
     { group: 'cli', name: 'Cucumber alone, one step', value: cucumberFloor(3), unit: 'ms', detail: 'the floor under tedlab run, median of 3' },
     { group: 'cli', name: 'the scenario suite, serial', value: serial, unit: 'ms', detail: 'tedlab run features' },
     { group: 'cli', name: 'the scenario suite, --parallel 2', value: parallel, unit: 'ms', detail: `${(serial / parallel).toFixed(2)}x serial's speed` },
