@@ -6,9 +6,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { compileCacheFolder, defaultCompileCacheFolder } from './compile-cache.ts';
+import { compileCacheFile, compileCacheFolder, defaultCompileCacheFolder } from './compile-cache.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** Minified code throws on line 1: its column must be the module's own, not shifted by the wrapper. */
+const THROWER = 'var a=1;function f(){throw new Error("line 1")}exports.f=f;\n';
+const THROWN_AT = `1:${THROWER.indexOf('new Error') + 1}`;
 
 /** A project whose node_modules holds a small CommonJS package, and a program that loads it with the cache on. */
 function project(): { root: string; run(): { counts: { fromCache: number; compiled: number }; loaded: Record<string, unknown> } } {
@@ -18,14 +22,16 @@ function project(): { root: string; run(): { counts: { fromCache: number; compil
   writeFileSync(path.join(pkg, 'package.json'), '{ "name": "fixture", "main": "index.js" }');
   writeFileSync(path.join(pkg, 'index.js'), "const other = require('./other');\nmodule.exports = { value: 'aaa', other, resolved: path(require.resolve('./other')), self: module.exports === this, dirname: __dirname === require('node:path').dirname(__filename) };\nfunction path(p) { return require('node:path').basename(p); }\n");
   writeFileSync(path.join(pkg, 'other.js'), "module.exports = 'other';\n");
-  writeFileSync(path.join(pkg, 'dynamic.js'), "module.exports = () => import('node:path').then((p) => typeof p.join);\n");
+  writeFileSync(path.join(pkg, 'dynamic.js'), "module.exports = () => import ('node:path').then((p) => typeof p.join);\n");
+  writeFileSync(path.join(pkg, 'thrower.js'), THROWER);
+  writeFileSync(path.join(pkg, 'hashbang.js'), "#!/usr/bin/env node\nmodule.exports = 'hashbang';\n");
   // An ES module in a package without "type", and one in a "type": "module" package: both required from CommonJS.
   writeFileSync(path.join(pkg, 'esm-syntax.js'), "export const kind = 'esm syntax';\n");
   mkdirSync(path.join(root, 'node_modules', 'modern'), { recursive: true });
   writeFileSync(path.join(root, 'node_modules', 'modern', 'package.json'), '{ "name": "modern", "type": "module", "exports": "./index.js" }');
   writeFileSync(path.join(root, 'node_modules', 'modern', 'index.js'), "export const kind = 'type module';\n");
   // Plain JavaScript in a plain node, as the built command runs (tsx would compile the modules itself).
-  buildSync({ entryPoints: [path.join(HERE, 'compile-cache.ts')], outfile: path.join(root, 'compile-cache.mjs'), format: 'esm', platform: 'node', logLevel: 'warning' });
+  buildSync({ entryPoints: [path.join(HERE, 'compile-cache.ts')], outfile: path.join(root, 'compile-cache.mjs'), bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
   const program = path.join(root, 'program.mjs');
   writeFileSync(program, [
     `import { createRequire } from 'node:module';`,
@@ -36,6 +42,9 @@ function project(): { root: string; run(): { counts: { fromCache: number; compil
     `loaded.dynamic = await require('fixture/dynamic.js')();`,
     `loaded.esm = require('fixture/esm-syntax.js').kind;`,
     `loaded.modern = require('modern').kind;`,
+    `loaded.hashbang = require('fixture/hashbang.js');`,
+    `try { require('fixture/thrower.js').f(); } catch (error) { loaded.thrown = /thrower\\.js:(\\d+:\\d+)/.exec(error.stack)[1]; }`,
+    `try { require.resolve(42); } catch (error) { loaded.resolveError = error.code; }`,
     `console.log(JSON.stringify({ counts: compileCacheCounts, loaded }));`,
   ].join('\n'));
   return {
@@ -54,13 +63,14 @@ test('a second run compiles a package\'s modules from the cache the first one wr
     const first = lab.run();
     assert.deepEqual(first.loaded, {
       value: 'aaa', other: 'other', resolved: 'other.js', self: true, dirname: true, dynamic: 'function', esm: 'esm syntax', modern: 'type module',
+      hashbang: 'hashbang', thrown: THROWN_AT, resolveError: 'ERR_INVALID_ARG_TYPE',
     });
     assert.equal(first.counts.fromCache, 0);
-    assert.equal(first.counts.compiled, 2, 'index.js and other.js (dynamic.js, with import(), is left to Node)');
+    assert.equal(first.counts.compiled, 4, 'index.js, other.js, thrower.js, hashbang.js (dynamic.js, with import (, is left to Node)');
     assert.equal(readdirSync(path.join(lab.root, 'cache')).filter((name) => name.endsWith('.bin')).length, 1);
     const second = lab.run();
     assert.deepEqual(second.loaded, first.loaded, 'the dynamic import still works');
-    assert.deepEqual(second.counts, { fromCache: 2, compiled: 0 });
+    assert.deepEqual(second.counts, { fromCache: 4, compiled: 0 });
   } finally {
     rmSync(lab.root, { recursive: true, force: true });
   }
@@ -74,7 +84,7 @@ test('a module changed to a text of the same length is compiled afresh, not take
     writeFileSync(index, readFileSync(index, 'utf8').replace("'aaa'", "'bbb'"));
     const changed = lab.run();
     assert.equal(changed.loaded.value, 'bbb');
-    assert.deepEqual(changed.counts, { fromCache: 1, compiled: 1 });
+    assert.deepEqual(changed.counts, { fromCache: 3, compiled: 1 });
   } finally {
     rmSync(lab.root, { recursive: true, force: true });
   }
@@ -88,11 +98,38 @@ test('a damaged cache file is no cache: the run compiles and writes a good one',
     truncateSync(path.join(lab.root, 'cache', file!), 100);
     const damaged = lab.run();
     assert.equal(damaged.loaded.value, 'aaa');
-    assert.deepEqual(damaged.counts, { fromCache: 0, compiled: 2 });
-    assert.deepEqual(lab.run().counts, { fromCache: 2, compiled: 0 });
+    assert.deepEqual(damaged.counts, { fromCache: 0, compiled: 4 });
+    assert.deepEqual(lab.run().counts, { fromCache: 4, compiled: 0 });
   } finally {
     rmSync(lab.root, { recursive: true, force: true });
   }
+});
+
+test('data damaged past the header V8 checks is not given to V8: that module is compiled afresh', () => {
+  const lab = project();
+  try {
+    lab.run();
+    const [name] = readdirSync(path.join(lab.root, 'cache')).filter((entry) => entry.endsWith('.bin'));
+    const file = path.join(lab.root, 'cache', name!);
+    const bytes = readFileSync(file);
+    // The last bytes belong to the last module's data, well past its header; the length stays.
+    for (let i = bytes.length - 64; i < bytes.length; i += 4) bytes[i] = bytes[i]! ^ 0xa5;
+    writeFileSync(file, bytes);
+    const damaged = lab.run();
+    assert.equal(damaged.loaded.value, 'aaa');
+    assert.deepEqual(damaged.counts, { fromCache: 3, compiled: 1 });
+    assert.deepEqual(lab.run().counts, { fromCache: 4, compiled: 0 });
+  } finally {
+    rmSync(lab.root, { recursive: true, force: true });
+  }
+});
+
+test('other flags, another cache file: V8 refuses data made under other flags', () => {
+  const plain = compileCacheFile('/c', [], '');
+  assert.match(path.basename(plain), new RegExp(`^cjs-${process.version}-${process.arch}-[A-Za-z0-9]{8}\\.bin$`));
+  assert.equal(compileCacheFile('/c', [], ''), plain);
+  assert.notEqual(compileCacheFile('/c', ['--max-old-space-size=4096'], ''), plain);
+  assert.notEqual(compileCacheFile('/c', [], '--stack-size=2000'), plain);
 });
 
 test('the cache lives in the project\'s node_modules/.cache, and TEDLAB_COMPILE_CACHE moves it or turns it off', () => {

@@ -4,28 +4,24 @@
  * every --parallel worker pays it again. Node 22 has this built in (`module.enableCompileCache`,
  * used when present); Node 20, which tedlab supports, has not, so this does what the well-known
  * `v8-compile-cache` package does: compile each module's wrapper as a `vm.Script` with the cached
- * data of an earlier run, and keep the cache in one file per Node version.
+ * data of an earlier run, and keep the cache in one file per Node version and set of flags
+ * (compile-cache-file.ts).
  *
  * A cached entry is used only for a file whose content hashes the same (V8 itself checks only the
- * source's length), and V8 refuses data from another V8 version or other flags; a module is then
- * compiled afresh and the cache rewritten at exit. A module that calls `import()` is left to Node:
- * on Node 20 a script made from cached data loses its dynamic-import callback ("A dynamic import
- * callback was not specified"). Nothing here can fail a run: an unreadable or unwritable cache
- * only means no cache.
+ * source's length), and only when its data is whole; V8 refuses data from another V8 version; a
+ * module is then compiled afresh and the cache rewritten at exit. Left to Node's own compile, which
+ * this cannot reproduce: a module that may call `import()` (a script made here has no
+ * dynamic-import callback on Node 20), ES modules required from CommonJS, every module while
+ * source maps are on, and everything under a policy manifest. Nothing here can fail a run: an
+ * unreadable or unwritable cache only means no cache.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { readCacheFile, sha1, writeCacheFile, type CacheEntry } from './compile-cache-file.ts';
 
 /** `TEDLAB_COMPILE_CACHE=off` turns the cache off; a folder puts it there. */
 export const COMPILE_CACHE_VARIABLE = 'TEDLAB_COMPILE_CACHE';
-
-interface CacheEntry {
-  readonly hash: string;
-  readonly data: Buffer;
-}
 
 interface InternalModule {
   exports: unknown;
@@ -39,6 +35,7 @@ interface ModuleInternals {
   _resolveLookupPaths(request: string, parent: InternalModule): string[] | null;
   _extensions: unknown;
   _cache: unknown;
+  wrapper: readonly string[];
   enableCompileCache?: (directory: string) => unknown;
 }
 
@@ -62,9 +59,38 @@ export function compileCacheFolder(packageRoot: string, env: NodeJS.ProcessEnv =
   return setting === undefined || setting === '' ? defaultCompileCacheFolder(packageRoot) : path.resolve(setting);
 }
 
-/** The cache file: one per Node version and architecture (V8 refuses another's data anyway). */
-export function compileCacheFile(folder: string): string {
-  return path.join(folder, `cjs-${process.version}-${process.arch}.bin`);
+/**
+ * The cache file: one per Node version, architecture and set of flags. V8 refuses data made
+ * under other flags, and a run with other flags would otherwise replace the whole file.
+ */
+export function compileCacheFile(folder: string, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): string {
+  const flags = sha1(`${execArgv.join(' ')}\n${nodeOptions}`).replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
+  return path.join(folder, `cjs-${process.version}-${process.arch}-${flags}.bin`);
+}
+
+/**
+ * Modules that may call `import()`, however it is spelt (a space or a comment before the
+ * parenthesis), or build code at run time that might: a script made here would have no
+ * dynamic-import callback.
+ */
+const MAY_IMPORT = /\bimport\s*[(/]|\bFunction\s*\(|\beval\s*\(/;
+
+/** A policy manifest checks each module's integrity in Node's own compile. */
+function underPolicy(): boolean {
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((flag) => /--(experimental-policy|policy-integrity)/.test(flag));
+}
+
+/** Node's compile, not this one: see the module's comment. */
+function leftToNode(content: string, filename: string, format: string | undefined): boolean {
+  return format === 'module'
+    || !filename.includes(`${path.sep}node_modules${path.sep}`)
+    || (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true
+    || MAY_IMPORT.test(content);
+}
+
+/** A `#!` line is no syntax inside the wrapper: it becomes a comment of the same length. */
+function withoutHashbang(content: string): string {
+  return content.startsWith('#!') ? `//${content.slice(2)}` : content;
 }
 
 let installed = false;
@@ -77,7 +103,7 @@ export const compileCacheCounts = { fromCache: 0, compiled: 0 };
  * node_modules folder. Idempotent; returns what it did.
  */
 export function installCompileCache(folder: string | undefined): 'node' | 'hook' | 'off' {
-  if (folder === undefined) return 'off';
+  if (folder === undefined || underPolicy()) return 'off';
   if (typeof internals.enableCompileCache === 'function') {
     internals.enableCompileCache(folder);
     return 'node';
@@ -85,28 +111,30 @@ export function installCompileCache(folder: string | undefined): 'node' | 'hook'
   if (installed) return 'hook';
   installed = true;
   const file = compileCacheFile(folder);
-  const cache = readCache(file);
-  const fresh = new Map<string, { hash: string; script: vm.Script }>();
+  const cache = readCacheFile(file);
+  const fresh = new Map<string, { source: string; script: vm.Script }>();
   const loaded = new Set<string>();
   const compile = internals.prototype._compile;
   internals.prototype._compile = function compileWithCache(content: string, filename: string, format?: string): unknown {
-    // An ES module required from CommonJS (Node 20.19's require(esm)) and a module with import() are Node's.
-    if (format === 'module' || !filename.includes(`${path.sep}node_modules${path.sep}`) || content.includes('import(')) {
-      return compile.call(this, content, filename, format);
-    }
-    const hash = createHash('sha1').update(content).digest('base64');
+    if (leftToNode(content, filename, format)) return compile.call(this, content, filename, format);
+    const source = sha1(content);
     const cached = cache.get(filename);
-    const cachedData = cached?.hash === hash ? cached.data : undefined;
+    const cachedData = cached?.source === source ? cached.data : undefined;
     let script: vm.Script;
     try {
-      script = new vm.Script(internals.wrap(content), { filename, ...(cachedData === undefined ? {} : { cachedData }) });
+      script = new vm.Script(internals.wrap(withoutHashbang(content)), {
+        filename,
+        // The wrapper's text precedes line 1: columns there are the module's own.
+        columnOffset: -internals.wrapper[0]!.length,
+        ...(cachedData === undefined ? {} : { cachedData }),
+      });
     } catch {
       // ES module syntax in a package without a "type" (Node tells it apart), or a real syntax error: Node's own compile and message.
       return compile.call(this, content, filename, format);
     }
     loaded.add(filename);
     if (cachedData === undefined || script.cachedDataRejected === true) {
-      fresh.set(filename, { hash, script });
+      fresh.set(filename, { source, script });
       compileCacheCounts.compiled++;
     } else {
       compileCacheCounts.fromCache++;
@@ -121,12 +149,24 @@ export function installCompileCache(folder: string | undefined): 'node' | 'hook'
   return 'hook';
 }
 
+function checkRequest(request: unknown): asserts request is string {
+  if (typeof request === 'string') return;
+  throw Object.assign(new TypeError(`The "request" argument must be of type string. Received ${typeof request}`), { code: 'ERR_INVALID_ARG_TYPE' });
+}
+
 /** The `require` a module's code sees, as Node's own loader makes it. */
 function requireFor(module: InternalModule): NodeJS.Require {
-  const require = ((id: string) => module.require(id)) as NodeJS.Require;
-  const resolve = ((request: string, options?: { paths?: string[] }) =>
-    internals._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
-  resolve.paths = (request: string) => internals._resolveLookupPaths(request, module);
+  const require = function require(id: string): unknown {
+    return module.require(id);
+  } as NodeJS.Require;
+  const resolve = function resolve(request: string, options?: { paths?: string[] }): string {
+    checkRequest(request);
+    return internals._resolveFilename(request, module, false, options);
+  } as NodeJS.RequireResolve;
+  resolve.paths = function paths(request: string): string[] | null {
+    checkRequest(request);
+    return internals._resolveLookupPaths(request, module);
+  };
   require.resolve = resolve;
   require.main = process.mainModule;
   require.extensions = internals._extensions as NodeJS.Require['extensions'];
@@ -134,48 +174,22 @@ function requireFor(module: InternalModule): NodeJS.Require {
   return require;
 }
 
-/** The file: a 4-byte index length, the JSON index `[file, hash, bytes][]`, then the data in index order. */
-function readCache(file: string): Map<string, CacheEntry> {
-  const cache = new Map<string, CacheEntry>();
-  try {
-    const raw = readFileSync(file);
-    const indexLength = raw.readUInt32LE(0);
-    const index = JSON.parse(raw.subarray(4, 4 + indexLength).toString('utf8')) as Array<[string, string, number]>;
-    let offset = 4 + indexLength;
-    for (const [filename, hash, length] of index) {
-      cache.set(filename, { hash, data: raw.subarray(offset, offset + length) });
-      offset += length;
-    }
-    if (offset !== raw.length) cache.clear();
-  } catch {
-    cache.clear();
-  }
-  return cache;
-}
-
 function writeCache(
   file: string,
   cache: Map<string, CacheEntry>,
-  fresh: Map<string, { hash: string; script: vm.Script }>,
+  fresh: Map<string, { source: string; script: vm.Script }>,
   loaded: Set<string>,
 ): void {
   try {
     // What other processes (--parallel workers, a run beside this one) wrote since this one read the file.
-    for (const [filename, entry] of readCache(file)) if (!loaded.has(filename)) cache.set(filename, entry);
-    for (const [filename, { hash, script }] of fresh) cache.set(filename, { hash, data: script.createCachedData() });
+    for (const [filename, entry] of readCacheFile(file)) if (!loaded.has(filename)) cache.set(filename, entry);
+    for (const [filename, { source, script }] of fresh) cache.set(filename, { source, data: script.createCachedData() });
     let size = 0;
     for (const entry of cache.values()) size += entry.data.length;
     if (size > CACHE_FILE_LIMIT) {
       for (const filename of cache.keys()) if (!loaded.has(filename)) cache.delete(filename);
     }
-    const index = Buffer.from(JSON.stringify([...cache].map(([filename, entry]) => [filename, entry.hash, entry.data.length])), 'utf8');
-    const indexLength = Buffer.alloc(4);
-    indexLength.writeUInt32LE(index.length);
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Another tedlab process may write at the same time: each writes a whole file and renames it into place.
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.concat([indexLength, index, ...[...cache.values()].map((entry) => entry.data)]));
-    renameSync(temporary, file);
+    writeCacheFile(file, cache);
   } catch {
     // A read-only project or a full disk: the next run compiles again.
   }

@@ -1,0 +1,70 @@
+/**
+ * The compile cache's file: a 4-byte index length, the JSON index, then each module's V8 data in
+ * index order. The index gives, for each module file, the SHA-1 of its source (an entry serves
+ * only that source), the SHA-1 of its data and the data's length. V8 checks only a header of the
+ * data it is given: data damaged past that header (a bad disk, a CI cache restored wrong) crashed
+ * the process or hung it, so each entry's data is checked against its digest before V8 sees it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface CacheEntry {
+  /** SHA-1 of the module's source, base64. */
+  readonly source: string;
+  readonly data: Buffer;
+}
+
+type IndexRow = [file: string, source: string, data: string, length: number];
+
+export function sha1(content: string | Buffer): string {
+  return createHash('sha1').update(content).digest('base64');
+}
+
+/** The entries of the file whose data is whole; an unreadable file is an empty cache. */
+export function readCacheFile(file: string): Map<string, CacheEntry> {
+  const cache = new Map<string, CacheEntry>();
+  try {
+    const raw = readFileSync(file);
+    const indexLength = raw.readUInt32LE(0);
+    const index = JSON.parse(raw.subarray(4, 4 + indexLength).toString('utf8')) as IndexRow[];
+    let offset = 4 + indexLength;
+    for (const [filename, source, digest, length] of index) {
+      const data = raw.subarray(offset, offset + length);
+      offset += length;
+      if (data.length === length && sha1(data) === digest) cache.set(filename, { source, data });
+    }
+    if (offset !== raw.length) cache.clear();
+  } catch {
+    cache.clear();
+  }
+  return cache;
+}
+
+/**
+ * Writes the whole file under a temporary name and renames it into place: another tedlab
+ * process (a --parallel worker, a run beside this one) may write it at the same time.
+ */
+export function writeCacheFile(file: string, cache: ReadonlyMap<string, CacheEntry>): void {
+  const rows: IndexRow[] = [...cache].map(([filename, entry]) => [filename, entry.source, sha1(entry.data), entry.data.length]);
+  const index = Buffer.from(JSON.stringify(rows), 'utf8');
+  const indexLength = Buffer.alloc(4);
+  indexLength.writeUInt32LE(index.length);
+  makeFolder(path.dirname(file));
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, Buffer.concat([indexLength, index, ...[...cache.values()].map((entry) => entry.data)]));
+  renameSync(temporary, file);
+}
+
+/**
+ * Makes the missing folders one level at a time below the nearest one that exists (Node's
+ * recursive mkdir loops forever where mkdir answers ENOENT for good, as under /proc).
+ */
+function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current); current = path.dirname(current)) {
+    if (current === path.dirname(current)) throw new Error(`no folder to make ${folder} in`);
+    missing.unshift(current);
+  }
+  for (const level of missing) mkdirSync(level);
+}
