@@ -13,6 +13,8 @@ export interface CacheEntry {
   /** SHA-1 of the module's source, base64. */
   readonly source: string;
   readonly data: Buffer;
+  /** SHA-1 of the data as the file's index gives it; checked when the entry is used (`isWhole`). */
+  readonly digest?: string;
 }
 
 type IndexRow = [file: string, source: string, data: string, length: number];
@@ -21,7 +23,12 @@ export function sha1(content: string | Buffer): string {
   return createHash('sha1').update(content).digest('base64');
 }
 
-/** The entries of the file whose data is whole; an unreadable file is an empty cache. */
+/** Whether an entry's data is what was written: checked only for the modules a run loads. */
+export function isWhole(entry: CacheEntry): boolean {
+  return entry.digest === undefined || sha1(entry.data) === entry.digest;
+}
+
+/** The entries of the file; an unreadable or inconsistent file is an empty cache. */
 export function readCacheFile(file: string): Map<string, CacheEntry> {
   const cache = new Map<string, CacheEntry>();
   try {
@@ -32,7 +39,7 @@ export function readCacheFile(file: string): Map<string, CacheEntry> {
     for (const [filename, source, digest, length] of index) {
       const data = raw.subarray(offset, offset + length);
       offset += length;
-      if (data.length === length && sha1(data) === digest) cache.set(filename, { source, data });
+      if (data.length === length) cache.set(filename, { source, data, digest });
     }
     if (offset !== raw.length) cache.clear();
   } catch {
@@ -46,7 +53,7 @@ export function readCacheFile(file: string): Map<string, CacheEntry> {
  * process (a --parallel worker, a run beside this one) may write it at the same time.
  */
 export function writeCacheFile(file: string, cache: ReadonlyMap<string, CacheEntry>): void {
-  const rows: IndexRow[] = [...cache].map(([filename, entry]) => [filename, entry.source, sha1(entry.data), entry.data.length]);
+  const rows: IndexRow[] = [...cache].map(([filename, entry]) => [filename, entry.source, entry.digest ?? sha1(entry.data), entry.data.length]);
   const index = Buffer.from(JSON.stringify(rows), 'utf8');
   const indexLength = Buffer.alloc(4);
   indexLength.writeUInt32LE(index.length);

@@ -18,7 +18,7 @@
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { readCacheFile, sha1, writeCacheFile, type CacheEntry } from './compile-cache-file.ts';
+import { isWhole, readCacheFile, sha1, writeCacheFile, type CacheEntry } from './compile-cache-file.ts';
 
 /** `TEDLAB_COMPILE_CACHE=off` turns the cache off; a folder puts it there. */
 export const COMPILE_CACHE_VARIABLE = 'TEDLAB_COMPILE_CACHE';
@@ -111,15 +111,17 @@ export function installCompileCache(folder: string | undefined): 'node' | 'hook'
   if (installed) return 'hook';
   installed = true;
   const file = compileCacheFile(folder);
-  const cache = readCacheFile(file);
+  // Read at the first module compiled: `tedlab --version` loads none.
+  let cache: Map<string, CacheEntry> | undefined;
   const fresh = new Map<string, { source: string; script: vm.Script }>();
   const loaded = new Set<string>();
   const compile = internals.prototype._compile;
   internals.prototype._compile = function compileWithCache(content: string, filename: string, format?: string): unknown {
     if (leftToNode(content, filename, format)) return compile.call(this, content, filename, format);
     const source = sha1(content);
+    cache ??= readCacheFile(file);
     const cached = cache.get(filename);
-    const cachedData = cached?.source === source ? cached.data : undefined;
+    const cachedData = cached?.source === source && isWhole(cached) ? cached.data : undefined;
     let script: vm.Script;
     try {
       script = new vm.Script(internals.wrap(withoutHashbang(content)), {
@@ -144,7 +146,7 @@ export function installCompileCache(folder: string | undefined): 'node' | 'hook'
   };
   // Written at exit, when the modules have run: the data then holds the functions they compiled lazily too.
   process.once('exit', () => {
-    if (fresh.size > 0) writeCache(file, cache, fresh, loaded);
+    if (cache !== undefined && fresh.size > 0) writeCache(file, cache, fresh, loaded);
   });
   return 'hook';
 }
