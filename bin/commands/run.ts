@@ -2,21 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfiguration, runCucumber, type IConfiguration } from '@cucumber/cucumber/api';
+import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { PACKAGE_ROOT, RUNS_COMPILED } from '../../engine/package-files.ts';
 import { compileCacheFolder } from '../compile-cache.ts';
-import { coalescedOutput } from '../report/coalesced-output.ts';
 import { reportingConfiguration } from '../report/cucumber-reporting.ts';
 import { ResultsWriter } from '../report/results-writer.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { parseShard, writeSelection, type Shard } from '../report/run-selection.ts';
-import { markUnfinished, type UnfinishedScenario } from '../report/unfinished-steps.ts';
-import { stepDefinitionImports, suggestionSnippetSyntax } from './step-definitions.ts';
-
-type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
+import { markUnfinished } from '../report/unfinished-steps.ts';
+import { ScenarioTally, scenarioConfiguration, undefinedStepWording } from './cucumber-run.ts';
 
 export interface RunOptions {
   /** Feature files or folders, a file may end in `:LINE`; default ./features. */
@@ -141,7 +137,7 @@ function fileOf(featurePath: string): string {
 }
 
 /** Why the run cannot start, if it cannot: paths that do not exist, updating references in CI. */
-function problemsOf(options: RunOptions): string[] {
+export function problemsOf(options: RunOptions): string[] {
   const problems: string[] = [];
   if (options.paths.length === 0 && !existsSync('features')) {
     problems.push('no ./features folder here: run tedlab in your project\'s folder, name feature files or folders, or start one with tedlab init');
@@ -200,7 +196,7 @@ export async function runFeatures(args: string[]): Promise<number> {
  * What the step definitions read of the command line (they may run in worker processes).
  * Returns the ledger file the steps note written references in, when updating them.
  */
-function exportToSteps(options: RunOptions): string | undefined {
+export function exportToSteps(options: RunOptions): string | undefined {
   if (options.seed !== undefined) process.env.TEDLAB_SEED = options.seed;
   process.env.TEDLAB_LABS = options.labs.map((dir) => path.resolve(dir)).join(path.delimiter);
   if (!options.updateReferences) return undefined;
@@ -258,24 +254,7 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
   const writer = options.dryRun ? undefined : new ResultsWriter(layout.results);
   const environment = { seed: options.seed, workers: Math.max(1, options.parallel) };
   const reporting = writer === undefined ? {} : reportingConfiguration(layout, environment, writer);
-  const provided: Partial<IConfiguration> = {
-    paths: options.paths.length > 0 ? options.paths : ['features'],
-    import: stepDefinitionImports(),
-    strict: true,
-    parallel: options.parallel,
-    dryRun: options.dryRun,
-    failFast: options.failFast,
-    ...(options.tags === undefined ? {} : { tags: options.tags }),
-    ...(options.names.length === 0 ? {} : { name: options.names }),
-    ...(options.shard === undefined ? {} : { shard: `${options.shard.index}/${options.shard.total}` }),
-    format: ['progress', ...(reporting.format ?? [])],
-    formatOptions: {
-      snippetSyntax: suggestionSnippetSyntax(),
-      // Attachments are for the report; on the console they are Allure's runtime messages.
-      printAttachments: false,
-      ...reporting.formatOptions,
-    } as IConfiguration['formatOptions'],
-  };
+  const provided = scenarioConfiguration(options, reporting);
   // The working folder is the user's project: cucumber reads no configuration file of its own there.
   const { runConfiguration } = await loadConfiguration({ file: false, provided }, { cwd: process.cwd() });
   const tally = new ScenarioTally();
@@ -312,65 +291,4 @@ function clearInBackground(dir: string): Promise<void> {
   renameSync(dir, aside);
   // A folder that cannot be deleted stays aside, out of this run's results.
   return rm(aside, { recursive: true, force: true }).catch(() => undefined);
-}
-
-/**
- * Cucumber heads an undefined step's snippet with "Implement with the following snippet", which
- * tedlab's users cannot do: what follows is tedlab's "did you mean" (suggestion-snippets.ts).
- */
-function undefinedStepWording(out: NodeJS.WritableStream): Writable {
-  return coalescedOutput(out, (text) => text.replaceAll('Undefined. Implement with the following snippet:', 'Undefined: tedlab has no such step.'));
-}
-
-/**
- * Counts scenarios by outcome from Cucumber's message stream, and notes the scenarios with
- * steps it could not run (undefined, ambiguous, pending): none of them passed.
- */
-class ScenarioTally {
-  passed = 0;
-  failed = 0;
-  private readonly failing = new Set<string>();
-  private readonly pickles = new Map<string, { uri: string; name: string; steps: Map<string, string> }>();
-  private readonly pickleOfTestCase = new Map<string, string>();
-  private readonly pickleStepOfTestStep = new Map<string, string>();
-  private readonly testCaseOfStarted = new Map<string, string>();
-  private readonly unfinishedByStarted = new Map<string, UnfinishedScenario>();
-
-  observe(envelope: Envelope): void {
-    this.index(envelope);
-    const step = envelope.testStepFinished;
-    if (step && step.testStepResult.status !== 'PASSED' && step.testStepResult.status !== 'SKIPPED') {
-      this.failing.add(step.testCaseStartedId);
-      this.noteUnfinished(step.testCaseStartedId, step.testStepId, step.testStepResult.status, step.testStepResult.message);
-    }
-    const finished = envelope.testCaseFinished;
-    if (finished && !finished.willBeRetried) {
-      if (this.failing.has(finished.testCaseStartedId)) this.failed++;
-      else this.passed++;
-    }
-  }
-
-  get unfinished(): UnfinishedScenario[] {
-    return [...this.unfinishedByStarted.values()];
-  }
-
-  private index(envelope: Envelope): void {
-    const { pickle, testCase, testCaseStarted } = envelope;
-    if (pickle) this.pickles.set(pickle.id, { uri: pickle.uri, name: pickle.name, steps: new Map(pickle.steps.map((s) => [s.id, s.text])) });
-    if (testCase) {
-      this.pickleOfTestCase.set(testCase.id, testCase.pickleId);
-      for (const testStep of testCase.testSteps) if (testStep.pickleStepId) this.pickleStepOfTestStep.set(testStep.id, testStep.pickleStepId);
-    }
-    if (testCaseStarted) this.testCaseOfStarted.set(testCaseStarted.id, testCaseStarted.testCaseId);
-  }
-
-  private noteUnfinished(startedId: string, testStepId: string, status: string, message: string | undefined): void {
-    if (status !== 'UNDEFINED' && status !== 'AMBIGUOUS' && status !== 'PENDING') return;
-    const pickle = this.pickles.get(this.pickleOfTestCase.get(this.testCaseOfStarted.get(startedId) ?? '') ?? '');
-    const text = pickle?.steps.get(this.pickleStepOfTestStep.get(testStepId) ?? '');
-    if (pickle === undefined || text === undefined) return;
-    const scenario = this.unfinishedByStarted.get(startedId) ?? { uri: pickle.uri, name: pickle.name, steps: [] };
-    scenario.steps.push({ text, status, ...(message === undefined ? {} : { message }) });
-    this.unfinishedByStarted.set(startedId, scenario);
-  }
 }
