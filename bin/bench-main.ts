@@ -6,11 +6,11 @@
  * - TED full meshes of 16, 46 and 100 sites: time to all tunnels up and peak RSS, each in a
  *   fresh process (`--sites 16,46` to choose);
  * - `tedlab run` on one feature, start to exit (the build), with and without its compile cache,
- *   and Cucumber alone on one step;
+ *   a run of it in `tedlab watch` after a save, and Cucumber alone on one step;
  * - the scenario suite, serial against `--parallel 2`.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -117,7 +117,38 @@ function cucumberFloor(runs: number): number {
   }
 }
 
-function cliFigures(): Figure[] {
+/**
+ * `tedlab watch` on one feature: the median of what it prints as the time of `runs` runs after
+ * the first, each set off by touching the feature file.
+ */
+async function watchRerunMs(feature: string, runs: number): Promise<number> {
+  const child = spawn(process.execPath, [TEDLAB, 'watch', feature], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const watching = (count: number): boolean => output.split('(Ctrl-C stops)').length > count;
+  const until = async (condition: () => boolean): Promise<void> => {
+    for (let waited = 0; !condition(); waited += 20) {
+      if (waited > 120_000) throw new Error(`tedlab watch: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  try {
+    await until(() => watching(1));
+    for (let run = 1; run <= runs; run++) {
+      const now = new Date();
+      utimesSync(path.join(ROOT, feature), now, now);
+      await until(() => watching(run + 1));
+    }
+  } finally {
+    child.kill('SIGINT');
+  }
+  const times = [...output.matchAll(/^scenarios: \d+ passed, \d+ failed \((\d+) ms\)$/gm)].slice(1).map((match) => Number(match[1]));
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+async function cliFigures(): Promise<Figure[]> {
   // bin/tedlab.mjs runs the build when it is current, as an installed tedlab does.
   const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build: ${build.stdout}${build.stderr}`);
@@ -128,6 +159,7 @@ function cliFigures(): Figure[] {
   const parallel = timeTedlab(['run', 'features', '--parallel', '2'], 1);
   return [
     { group: 'cli', name: `tedlab run ${feature}`, value: timeTedlab(['run', feature], 3), unit: 'ms', detail: 'the build, start to exit, median of 3' },
+    { group: 'cli', name: 'tedlab watch: a run after a save', value: await watchRerunMs(feature, 5), unit: 'ms', detail: `${feature}, as it prints, median of 5` },
     {
       group: 'cli',
       name: `tedlab run ${feature}, no compile cache`,
@@ -153,7 +185,7 @@ async function main(): Promise<void> {
   const sizes = (values.sites ?? '16,46,100').split(',').map(Number).filter((size) => size >= 2);
   const sections = [engineFigures, espFigures, () => meshFigures(sizes), cliFigures];
   for (const section of sections) {
-    const figures = section();
+    const figures = await section();
     if (values.json) for (const figure of figures) console.log(JSON.stringify(figure));
     else printTable(figures);
   }

@@ -25,6 +25,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'run feature files (default ./features) and write Allure results and JUnit XML',
     load: async () => import('./commands/run.ts').then((m) => ({ usage: m.RUN_USAGE, run: m.runFeatures })),
   },
+  watch: {
+    summary: 'run feature files, then again after every change to a feature, lab or reference',
+    load: async () => import('./commands/watch.ts').then((m) => ({ usage: m.WATCH_USAGE, run: m.watchCommand })),
+  },
   report: {
     summary: 'make the HTML report of the last run',
     load: async () => import('./commands/report.ts').then((m) => ({ usage: m.REPORT_USAGE, run: m.reportCommand })),

@@ -1,0 +1,144 @@
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
+import { describeError } from '../../engine/lab/errors.ts';
+import { ScenarioTally, scenarioConfiguration, undefinedStepWording } from './cucumber-run.ts';
+import { exportToSteps, parseRunArguments, problemsOf, type RunOptions } from './run.ts';
+
+export const WATCH_USAGE = `usage: tedlab watch [PATH[:LINE]...] [OPTIONS]
+
+Runs the scenarios (default: ./features), then again each time a file changes below the
+features' folders, ./labs, ./scenarios or a --labs folder: a feature, a topology, a router
+configuration, a reference. Cucumber and tedlab's steps stay loaded, so a run after the first
+takes the scenarios' own time. It writes no results: tedlab run does. Ctrl-C stops it.
+
+  --seed N                 run every lab with seed N instead of its topology's
+  --labs DIR               also look for labs and references in DIR (repeatable)
+  --tags EXPR              only scenarios whose tags match, e.g. "@ipsec and not @slow"
+  --name REGEX             only scenarios whose name matches (repeatable)
+  --fail-fast              stop a run at its first failing scenario
+  -h, --help               this text
+`;
+
+/** How long after the last change a run starts: an editor's save is several writes. */
+export const WATCH_SETTLE_MS = 150;
+
+/** Options of tedlab run that make no sense for a loop on the console. */
+function refusedOption(options: RunOptions): string | undefined {
+  if (options.parallel > 0) return '--parallel';
+  if (options.reportsDir !== undefined) return '--reports';
+  if (options.report) return '--report';
+  if (options.shard !== undefined) return '--shard';
+  if (options.dryRun) return '--dry-run';
+  if (options.updateReferences) return '--update-references';
+  return undefined;
+}
+
+/** `tedlab watch`: runs the scenarios now and after every change, until interrupted. */
+export async function watchCommand(args: string[]): Promise<number> {
+  const options = parseRunArguments(args);
+  const refused = typeof options === 'string' ? undefined : refusedOption(options);
+  if (typeof options === 'string' || refused !== undefined) {
+    const problem = typeof options === 'string' ? options : `${refused} is for tedlab run`;
+    process.stderr.write(`tedlab watch: ${problem}\n(tedlab watch --help lists the options)\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(WATCH_USAGE);
+    return 0;
+  }
+  const problems = problemsOf(options);
+  if (problems.length > 0) {
+    process.stderr.write(problems.map((problem) => `tedlab watch: ${problem}\n`).join(''));
+    return 2;
+  }
+  exportToSteps(options);
+  const { runConfiguration } = await loadConfiguration({ file: false, provided: scenarioConfiguration(options) }, { cwd: process.cwd() });
+  // Loaded once: tedlab's step definitions do not change while a user edits features and labs.
+  const support = await loadSupport(runConfiguration, { cwd: process.cwd() });
+  await watchAndRun(watchedFolders(options), () => runOrSay(() => runOnce({ ...runConfiguration, support })));
+  return 0;
+}
+
+/** A run that could not be made (a feature file deleted, say) is said, and the watch goes on. */
+async function runOrSay(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    process.stderr.write(`tedlab watch: this run could not be made: ${describeError(error)}\n`);
+  }
+}
+
+/** One run of the scenarios, with tedlab run's console and summary line and its time. */
+async function runOnce(configuration: IRunOptions): Promise<void> {
+  const started = performance.now();
+  const tally = new ScenarioTally();
+  const stdout = undefinedStepWording(process.stdout);
+  await runCucumber(configuration, { cwd: process.cwd(), stdout }, (envelope) => tally.observe(envelope));
+  await new Promise<void>((resolve) => stdout.end(resolve));
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed (${ms} ms)\n`);
+}
+
+/** The folders whose files the scenarios read: the features', ./labs, ./scenarios and --labs. */
+export function watchedFolders(options: Pick<RunOptions, 'paths' | 'labs'>): string[] {
+  const featureFolders = (options.paths.length > 0 ? options.paths : ['features']).map((featurePath) => {
+    const file = featurePath.replace(/(:\d+)+$/, '');
+    return existsSync(file) && statSync(file).isDirectory() ? file : path.dirname(file);
+  });
+  const folders = [...featureFolders, 'labs', 'scenarios', ...options.labs].map((folder) => path.resolve(folder));
+  return [...new Set(folders)].filter((folder) => existsSync(folder) && statSync(folder).isDirectory());
+}
+
+/** Every folder below `root` (itself included), skipping node_modules and hidden ones. */
+function foldersBelow(root: string): string[] {
+  const found = [root];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...foldersBelow(path.join(root, entry.name)));
+  }
+  return found;
+}
+
+/**
+ * Runs `run` now, then once more after each burst of changes in `roots` (a change during a run
+ * makes one run after it), until SIGINT. Folders are watched one by one, not recursively:
+ * Node 20's recursive watch on Linux is young.
+ */
+export function watchAndRun(roots: readonly string[], run: () => Promise<void>, signal: NodeJS.Signals = 'SIGINT'): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const watchers: FSWatcher[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    let running = false;
+    let again = false;
+    const start = (): void => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      // The caller's run says its own errors; one that escapes ends the loop's turn, not the watch.
+      void run().catch(() => undefined).finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          start();
+        } else {
+          process.stdout.write(`watching ${roots.map((root) => path.relative(process.cwd(), root) || '.').join(', ')} (Ctrl-C stops)\n`);
+        }
+      });
+    };
+    const changed = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(start, WATCH_SETTLE_MS);
+    };
+    for (const folder of [...new Set(roots.flatMap(foldersBelow))]) watchers.push(watch(folder, changed));
+    process.once(signal, () => {
+      if (timer !== undefined) clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      process.stdout.write('\n');
+      resolve();
+    });
+    start();
+  });
+}
