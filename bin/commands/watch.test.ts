@@ -59,6 +59,14 @@ test('a burst of changes makes one more run, and a change during a run one run a
     await eventually(() => runs === 4, 5000, 'a run after the change made during a run');
     await pause(runLength + WATCH_SETTLE_MS * 3);
     assert.equal(runs, 4);
+    runLength = 0;
+    // A folder made meanwhile is watched from the end of the next run; a folder deleted is no failure.
+    mkdirSync(path.join(root, 'later'));
+    rmSync(path.join(root, 'sub'), { recursive: true });
+    await eventually(() => runs === 5, 5000, 'a run after the folders changed');
+    await pause(WATCH_SETTLE_MS * 2);
+    writeFileSync(path.join(root, 'later', 'new.feature'), 'new');
+    await eventually(() => runs === 6, 5000, 'a run after a change in the new folder');
   } finally {
     process.emit('SIGUSR2');
     await stopped;

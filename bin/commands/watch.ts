@@ -91,26 +91,53 @@ export function watchedFolders(options: Pick<RunOptions, 'paths' | 'labs'>): str
   return [...new Set(folders)].filter((folder) => existsSync(folder) && statSync(folder).isDirectory());
 }
 
-/** Every folder below `root` (itself included), skipping node_modules and hidden ones. */
+/** Every folder below `root` (itself included), skipping node_modules and hidden ones; none if it is gone. */
 function foldersBelow(root: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
   const found = [root];
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
+  for (const entry of entries) {
     if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...foldersBelow(path.join(root, entry.name)));
   }
   return found;
 }
 
+/** A watcher for one folder; none when the folder went away meanwhile. A folder deleted later just stops telling. */
+function watchFolder(folder: string, changed: () => void): FSWatcher | undefined {
+  try {
+    return watch(folder, changed).on('error', () => undefined);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Runs `run` now, then once more after each burst of changes in `roots` (a change during a run
- * makes one run after it), until SIGINT. Folders are watched one by one, not recursively:
- * Node 20's recursive watch on Linux is young.
+ * makes one run after it), until `signal`. Folders are watched one by one, not recursively
+ * (Node 20's recursive watch on Linux is young); a folder made meanwhile is watched from the end
+ * of the next run.
  */
 export function watchAndRun(roots: readonly string[], run: () => Promise<void>, signal: NodeJS.Signals = 'SIGINT'): Promise<void> {
   return new Promise<void>((resolve) => {
-    const watchers: FSWatcher[] = [];
+    const watchers = new Map<string, FSWatcher>();
     let timer: NodeJS.Timeout | undefined;
     let running = false;
     let again = false;
+    const changed = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(start, WATCH_SETTLE_MS);
+    };
+    const watchNewFolders = (): void => {
+      for (const folder of roots.flatMap(foldersBelow)) {
+        if (watchers.has(folder)) continue;
+        const watcher = watchFolder(folder, changed);
+        if (watcher !== undefined) watchers.set(folder, watcher);
+      }
+    };
     const start = (): void => {
       if (running) {
         again = true;
@@ -120,6 +147,7 @@ export function watchAndRun(roots: readonly string[], run: () => Promise<void>, 
       // The caller's run says its own errors; one that escapes ends the loop's turn, not the watch.
       void run().catch(() => undefined).finally(() => {
         running = false;
+        watchNewFolders();
         if (again) {
           again = false;
           start();
@@ -128,14 +156,10 @@ export function watchAndRun(roots: readonly string[], run: () => Promise<void>, 
         }
       });
     };
-    const changed = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(start, WATCH_SETTLE_MS);
-    };
-    for (const folder of [...new Set(roots.flatMap(foldersBelow))]) watchers.push(watch(folder, changed));
+    watchNewFolders();
     process.once(signal, () => {
       if (timer !== undefined) clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
       process.stdout.write('\n');
       resolve();
     });
