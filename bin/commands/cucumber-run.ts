@@ -46,6 +46,15 @@ export function scenarioConfiguration(
 }
 
 /**
+ * Why a run ran no scenario: a feature file Gherkin could not read (Cucumber then runs none), or
+ * else a selection that matched nothing. `selection` names the options that select.
+ */
+export function whyNoScenarioRan(tally: ScenarioTally, selection: string): string {
+  if (tally.unreadable.length > 0) return `no scenario ran: ${tally.unreadable.join(', ')} could not be read (the parse error above)`;
+  return `no scenario was selected: check the paths (a :LINE is the line a scenario starts on), ${selection}`;
+}
+
+/**
  * Cucumber heads an undefined step's snippet with "Implement with the following snippet", which
  * tedlab's users cannot do: what follows is tedlab's "did you mean" (suggestion-snippets.ts).
  */
@@ -67,8 +76,12 @@ export class ScenarioTally {
   private readonly testCaseOfStarted = new Map<string, string>();
   private readonly unfinishedByStarted = new Map<string, UnfinishedScenario>();
 
+  /** Feature files Gherkin could not read: Cucumber then runs no scenario at all. */
+  readonly unreadable: string[] = [];
+
   observe(envelope: Envelope): void {
     this.index(envelope);
+    if (envelope.parseError?.source.uri !== undefined) this.unreadable.push(envelope.parseError.source.uri);
     const step = envelope.testStepFinished;
     if (step && step.testStepResult.status !== 'PASSED' && step.testStepResult.status !== 'SKIPPED') {
       this.failing.add(step.testCaseStartedId);

@@ -12,7 +12,7 @@ import { ResultsWriter } from '../report/results-writer.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { parseShard, writeSelection, type Shard } from '../report/run-selection.ts';
 import { markUnfinished } from '../report/unfinished-steps.ts';
-import { ScenarioTally, scenarioConfiguration, undefinedStepWording } from './cucumber-run.ts';
+import { ScenarioTally, scenarioConfiguration, undefinedStepWording, whyNoScenarioRan } from './cucumber-run.ts';
 
 export interface RunOptions {
   /** Feature files or folders, a file may end in `:LINE`; default ./features. */
@@ -181,7 +181,7 @@ export async function runFeatures(args: string[]): Promise<number> {
       process.stdout.write(`shard ${options.shard.index}/${options.shard.total}: no scenario falls in this part of the selection\n`);
       return 0;
     }
-    process.stderr.write('tedlab run: no scenario was selected: check the paths (a :LINE is the line a scenario starts on), --tags, --name and --shard\n');
+    process.stderr.write(`tedlab run: ${whyNoScenarioRan(tally, '--tags, --name and --shard')}\n`);
     return 2;
   }
   if (options.report && !options.dryRun) {

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { WATCH_SETTLE_MS, watchAndRun, watchedFolders } from './watch.ts';
+import { ScenarioTally, whyNoScenarioRan } from './cucumber-run.ts';
+import { isEditorLitter, WATCH_SETTLE_MS, watchAndRun, watchedFolders } from './watch.ts';
 
 const TEDLAB = fileURLToPath(new URL('../tedlab.mjs', import.meta.url));
 const TEMPLATE = fileURLToPath(new URL('../init/template', import.meta.url));
@@ -19,6 +20,18 @@ async function eventually(condition: () => boolean, limitMs: number, what: strin
     await pause(20);
   }
 }
+
+test('editor litter is told apart from the files scenarios read', () => {
+  for (const name of ['.two-sites.feature.swp', 'two-sites.feature~', '4913', 'r1.cfg.swx', '.hidden']) assert.equal(isEditorLitter(name), true, name);
+  for (const name of ['two-sites.feature', 'topology.yaml', 'r1.cfg', 'show-run.txt']) assert.equal(isEditorLitter(name), false, name);
+});
+
+test('a run with no scenario says why: a feature file Gherkin could not read, else the selection', () => {
+  const tally = new ScenarioTally();
+  assert.match(whyNoScenarioRan(tally, '--tags and --name'), /^no scenario was selected: check the paths .*--tags and --name$/);
+  tally.observe({ parseError: { source: { uri: 'features/a.feature' }, message: '(10:0): unexpected end of file' } } as Parameters<ScenarioTally['observe']>[0]);
+  assert.equal(whyNoScenarioRan(tally, '--tags'), 'no scenario ran: features/a.feature could not be read (the parse error above)');
+});
 
 test('tedlab watch watches the features\' folders, ./labs, ./scenarios and --labs folders that exist', () => {
   const project = mkdtempSync(path.join(os.tmpdir(), 'tedlab-watch-folders-'));
@@ -52,6 +65,9 @@ test('a burst of changes makes one more run, and a change during a run one run a
     await eventually(() => runs === 2, 5000, 'a run after the burst');
     await pause(WATCH_SETTLE_MS * 3);
     assert.equal(runs, 2, 'one run for the whole burst');
+    for (const litter of ['.x.feature.swp', 'x.feature~', '4913']) writeFileSync(path.join(root, litter), 'editor');
+    await pause(WATCH_SETTLE_MS * 3);
+    assert.equal(runs, 2, 'an editor\'s swap, probe and backup files are no change');
     runLength = 400;
     writeFileSync(path.join(root, 'x.feature'), 'x');
     await eventually(() => runs === 3, 5000, 'a run after the change');
@@ -101,6 +117,7 @@ test('in a project, tedlab watch runs the scenarios, runs them again after an ed
     writeFileSync(file, broken);
     await eventually(() => summaries().length >= 2, 30_000, `a second run after the edit\n${output}`);
     assert.match(summaries()[1]!, /^\d+\/[1-9]\d*$/, 'the edited scenario fails');
+    assert.match(output, new RegExp(`^--- run 2: features/${feature!.replace('.', '\\.')} changed ---$`, 'm'), 'the second run says why it ran');
     child.kill('SIGINT');
     assert.equal(await exited, 0);
   } finally {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
 import { describeError } from '../../engine/lab/errors.ts';
-import { ScenarioTally, scenarioConfiguration, undefinedStepWording } from './cucumber-run.ts';
+import { ScenarioTally, scenarioConfiguration, undefinedStepWording, whyNoScenarioRan } from './cucumber-run.ts';
 import { exportToSteps, parseRunArguments, problemsOf, type RunOptions } from './run.ts';
 
 export const WATCH_USAGE = `usage: tedlab watch [PATH[:LINE]...] [OPTIONS]
@@ -79,6 +79,7 @@ async function runOnce(configuration: IRunOptions): Promise<void> {
   await new Promise<void>((resolve) => stdout.end(resolve));
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed (${ms} ms)\n`);
+  if (tally.passed + tally.failed === 0) process.stderr.write(`tedlab watch: ${whyNoScenarioRan(tally, '--tags and --name')}\n`);
 }
 
 /** The folders whose files the scenarios read: the features', ./labs, ./scenarios and --labs. */
@@ -106,13 +107,28 @@ function foldersBelow(root: string): string[] {
   return found;
 }
 
+/** Files an editor writes beside the one being edited (vim's swap and probe files, backups, hidden files). */
+export function isEditorLitter(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || /\.(swp|swx|swo|tmp)$/.test(name) || name === '4913';
+}
+
 /** A watcher for one folder; none when the folder went away meanwhile. A folder deleted later just stops telling. */
-function watchFolder(folder: string, changed: () => void): FSWatcher | undefined {
+function watchFolder(folder: string, changed: (file: string) => void): FSWatcher | undefined {
   try {
-    return watch(folder, changed).on('error', () => undefined);
+    return watch(folder, (_event, name) => {
+      const file = name === null ? '' : String(name);
+      if (!isEditorLitter(file)) changed(path.join(folder, file));
+    }).on('error', () => undefined);
   } catch {
     return undefined;
   }
+}
+
+/** The line that heads a run after the first: its number and what changed. */
+function runHeading(run: number, files: readonly string[]): string {
+  const first = path.relative(process.cwd(), files[0] ?? '') || '.';
+  const more = files.length > 1 ? ` and ${files.length - 1} more` : '';
+  return `\n--- run ${run}: ${first}${more} changed ---\n`;
 }
 
 /**
@@ -124,10 +140,13 @@ function watchFolder(folder: string, changed: () => void): FSWatcher | undefined
 export function watchAndRun(roots: readonly string[], run: () => Promise<void>, signal: NodeJS.Signals = 'SIGINT'): Promise<void> {
   return new Promise<void>((resolve) => {
     const watchers = new Map<string, FSWatcher>();
+    const changes = new Set<string>();
     let timer: NodeJS.Timeout | undefined;
     let running = false;
     let again = false;
-    const changed = (): void => {
+    let runs = 0;
+    const changed = (file: string): void => {
+      changes.add(file);
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(start, WATCH_SETTLE_MS);
     };
@@ -144,6 +163,9 @@ export function watchAndRun(roots: readonly string[], run: () => Promise<void>, 
         return;
       }
       running = true;
+      runs++;
+      if (runs > 1) process.stdout.write(runHeading(runs, [...changes]));
+      changes.clear();
       // The caller's run says its own errors; one that escapes ends the loop's turn, not the watch.
       void run().catch(() => undefined).finally(() => {
         running = false;
