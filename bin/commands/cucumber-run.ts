@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { IConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { runCucumber, type IConfiguration, type IRunOptions } from '@cucumber/cucumber/api';
 import { coalescedOutput } from '../report/coalesced-output.ts';
 import type { Shard } from '../report/run-selection.ts';
 import type { UnfinishedScenario } from '../report/unfinished-steps.ts';
@@ -43,6 +43,22 @@ export function scenarioConfiguration(
       ...reporting.formatOptions,
     } as IConfiguration['formatOptions'],
   };
+}
+
+/**
+ * Runs Cucumber with tedlab's console (undefinedStepWording) and counts the scenarios; resolves
+ * once the console has written everything.
+ */
+export async function runCounted(configuration: IRunOptions, env?: NodeJS.ProcessEnv): Promise<{ tally: ScenarioTally; success: boolean }> {
+  const tally = new ScenarioTally();
+  const stdout = undefinedStepWording(process.stdout);
+  const { success } = await runCucumber(
+    configuration,
+    { cwd: process.cwd(), stdout, ...(env === undefined ? {} : { env }) },
+    (envelope) => tally.observe(envelope),
+  );
+  await new Promise<void>((resolve) => stdout.end(resolve));
+  return { tally, success };
 }
 
 /**

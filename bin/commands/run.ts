@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { PACKAGE_ROOT, RUNS_COMPILED } from '../../engine/package-files.ts';
 import { compileCacheFolder } from '../compile-cache.ts';
@@ -12,7 +12,7 @@ import { ResultsWriter } from '../report/results-writer.ts';
 import { reportLayout, type ReportLayout } from '../report/report-layout.ts';
 import { parseShard, writeSelection, type Shard } from '../report/run-selection.ts';
 import { markUnfinished } from '../report/unfinished-steps.ts';
-import { ScenarioTally, scenarioConfiguration, undefinedStepWording, whyNoScenarioRan } from './cucumber-run.ts';
+import { runCounted, scenarioConfiguration, whyNoScenarioRan, type ScenarioTally } from './cucumber-run.ts';
 
 export interface RunOptions {
   /** Feature files or folders, a file may end in `:LINE`; default ./features. */
@@ -132,12 +132,12 @@ function selectionProblem(tags: string | undefined, names: readonly string[]): s
 }
 
 /** `features/x.feature:12` names the file `features/x.feature`. */
-function fileOf(featurePath: string): string {
+export function fileOf(featurePath: string): string {
   return featurePath.replace(/(:\d+)+$/, '');
 }
 
 /** Why the run cannot start, if it cannot: paths that do not exist, updating references in CI. */
-export function problemsOf(options: RunOptions): string[] {
+function problemsOf(options: RunOptions): string[] {
   const problems: string[] = [];
   if (options.paths.length === 0 && !existsSync('features')) {
     problems.push('no ./features folder here: run tedlab in your project\'s folder, name feature files or folders, or start one with tedlab init');
@@ -151,25 +151,42 @@ export function problemsOf(options: RunOptions): string[] {
 }
 
 /**
+ * The options of `tedlab COMMAND` (run, or a command that takes run's options), or the exit code
+ * when there is nothing to run: 2 for a bad option, one `refused` names or a missing path (each
+ * said on stderr), 0 after printing `usage` for --help.
+ */
+export function commandOptions(
+  command: string,
+  args: readonly string[],
+  usage: string,
+  refused: (options: RunOptions) => string | undefined = () => undefined,
+): RunOptions | number {
+  const options = parseRunArguments(args);
+  const problem = typeof options === 'string' ? options : refused(options);
+  if (typeof options === 'string' || problem !== undefined) {
+    process.stderr.write(`tedlab ${command}: ${problem}\n(tedlab ${command} --help lists the options)\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const problems = problemsOf(options);
+  if (problems.length > 0) {
+    process.stderr.write(problems.map((line) => `tedlab ${command}: ${line}\n`).join(''));
+    return 2;
+  }
+  return options;
+}
+
+/**
  * `tedlab run`: runs feature files with tedlab's steps in the working folder (paths print
  * relative to it), writing Allure results and JUnit XML; with `--report`, makes the HTML report
  * too. Exit code 1 when a scenario did not pass.
  */
 export async function runFeatures(args: string[]): Promise<number> {
-  const options = parseRunArguments(args);
-  if (typeof options === 'string') {
-    process.stderr.write(`tedlab run: ${options}\n(tedlab run --help lists the options)\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(RUN_USAGE);
-    return 0;
-  }
-  const problems = problemsOf(options);
-  if (problems.length > 0) {
-    process.stderr.write(problems.map((problem) => `tedlab run: ${problem}\n`).join(''));
-    return 2;
-  }
+  const options = commandOptions('run', args, RUN_USAGE);
+  if (typeof options === 'number') return options;
   const ledger = exportToSteps(options);
   const layout = reportLayout(options.reportsDir);
   const { tally, success, resultsWritten } = await runScenarios(options, layout);
@@ -257,14 +274,7 @@ async function runScenarios(options: RunOptions, layout: ReportLayout): Promise<
   const provided = scenarioConfiguration(options, reporting);
   // The working folder is the user's project: cucumber reads no configuration file of its own there.
   const { runConfiguration } = await loadConfiguration({ file: false, provided }, { cwd: process.cwd() });
-  const tally = new ScenarioTally();
-  const stdout = undefinedStepWording(process.stdout);
-  const { success } = await runCucumber(
-    runConfiguration,
-    { cwd: process.cwd(), stdout, env: workerEnvironment(options.parallel) },
-    (envelope) => tally.observe(envelope),
-  );
-  await new Promise<void>((resolve) => stdout.end(resolve));
+  const { tally, success } = await runCounted(runConfiguration, workerEnvironment(options.parallel));
   await cleared;
   const unwritten = await writer?.flushed().then(() => undefined, (error: unknown) => error);
   if (options.dryRun) {

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSupport, type IRunOptions } from '@cucumber/cucumber/api';
 import { describeError } from '../../engine/lab/errors.ts';
-import { ScenarioTally, scenarioConfiguration, undefinedStepWording, whyNoScenarioRan } from './cucumber-run.ts';
-import { exportToSteps, parseRunArguments, problemsOf, type RunOptions } from './run.ts';
+import { runCounted, scenarioConfiguration, whyNoScenarioRan } from './cucumber-run.ts';
+import { commandOptions, exportToSteps, fileOf, type RunOptions } from './run.ts';
 
 export const WATCH_USAGE = `usage: tedlab watch [PATH[:LINE]...] [OPTIONS]
 
@@ -24,8 +24,8 @@ takes the scenarios' own time. It writes no results: tedlab run does. Ctrl-C sto
 /** How long after the last change a run starts: an editor's save is several writes. */
 export const WATCH_SETTLE_MS = 150;
 
-/** Options of tedlab run that make no sense for a loop on the console. */
-function refusedOption(options: RunOptions): string | undefined {
+/** An option of tedlab run that makes no sense for a loop on the console, if one is given. */
+function runOnlyOption(options: RunOptions): string | undefined {
   if (options.parallel > 0) return '--parallel';
   if (options.reportsDir !== undefined) return '--reports';
   if (options.report) return '--report';
@@ -35,24 +35,15 @@ function refusedOption(options: RunOptions): string | undefined {
   return undefined;
 }
 
+function refusedOption(options: RunOptions): string | undefined {
+  const option = runOnlyOption(options);
+  return option === undefined ? undefined : `${option} is for tedlab run`;
+}
+
 /** `tedlab watch`: runs the scenarios now and after every change, until interrupted. */
 export async function watchCommand(args: string[]): Promise<number> {
-  const options = parseRunArguments(args);
-  const refused = typeof options === 'string' ? undefined : refusedOption(options);
-  if (typeof options === 'string' || refused !== undefined) {
-    const problem = typeof options === 'string' ? options : `${refused} is for tedlab run`;
-    process.stderr.write(`tedlab watch: ${problem}\n(tedlab watch --help lists the options)\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(WATCH_USAGE);
-    return 0;
-  }
-  const problems = problemsOf(options);
-  if (problems.length > 0) {
-    process.stderr.write(problems.map((problem) => `tedlab watch: ${problem}\n`).join(''));
-    return 2;
-  }
+  const options = commandOptions('watch', args, WATCH_USAGE, refusedOption);
+  if (typeof options === 'number') return options;
   exportToSteps(options);
   const { runConfiguration } = await loadConfiguration({ file: false, provided: scenarioConfiguration(options) }, { cwd: process.cwd() });
   // Loaded once: tedlab's step definitions do not change while a user edits features and labs.
@@ -73,10 +64,7 @@ async function runOrSay(run: () => Promise<void>): Promise<void> {
 /** One run of the scenarios, with tedlab run's console and summary line and its time. */
 async function runOnce(configuration: IRunOptions): Promise<void> {
   const started = performance.now();
-  const tally = new ScenarioTally();
-  const stdout = undefinedStepWording(process.stdout);
-  await runCucumber(configuration, { cwd: process.cwd(), stdout }, (envelope) => tally.observe(envelope));
-  await new Promise<void>((resolve) => stdout.end(resolve));
+  const { tally } = await runCounted(configuration);
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`\nscenarios: ${tally.passed} passed, ${tally.failed} failed (${ms} ms)\n`);
   if (tally.passed + tally.failed === 0) process.stderr.write(`tedlab watch: ${whyNoScenarioRan(tally, '--tags and --name')}\n`);
@@ -85,7 +73,7 @@ async function runOnce(configuration: IRunOptions): Promise<void> {
 /** The folders whose files the scenarios read: the features', ./labs, ./scenarios and --labs. */
 export function watchedFolders(options: Pick<RunOptions, 'paths' | 'labs'>): string[] {
   const featureFolders = (options.paths.length > 0 ? options.paths : ['features']).map((featurePath) => {
-    const file = featurePath.replace(/(:\d+)+$/, '');
+    const file = fileOf(featurePath);
     return existsSync(file) && statSync(file).isDirectory() ? file : path.dirname(file);
   });
   const folders = [...featureFolders, 'labs', 'scenarios', ...options.labs].map((folder) => path.resolve(folder));
