@@ -57,9 +57,18 @@ function project(): { root: string; run(): { counts: { fromCache: number; compil
   };
 }
 
-test('a second run compiles a package\'s modules from the cache the first one wrote, with the same results', () => {
+/** Runs `body` on a new project, and removes the project whatever happens. */
+function inProject(body: (lab: ReturnType<typeof project>) => void): void {
   const lab = project();
   try {
+    body(lab);
+  } finally {
+    rmSync(lab.root, { recursive: true, force: true });
+  }
+}
+
+test('a second run compiles a package\'s modules from the cache the first one wrote, with the same results', () => {
+  inProject((lab) => {
     const first = lab.run();
     assert.deepEqual(first.loaded, {
       value: 'aaa', other: 'other', resolved: 'other.js', self: true, dirname: true, dynamic: 'function', esm: 'esm syntax', modern: 'type module',
@@ -71,28 +80,22 @@ test('a second run compiles a package\'s modules from the cache the first one wr
     const second = lab.run();
     assert.deepEqual(second.loaded, first.loaded, 'the dynamic import still works');
     assert.deepEqual(second.counts, { fromCache: 4, compiled: 0 });
-  } finally {
-    rmSync(lab.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a module changed to a text of the same length is compiled afresh, not taken from the cache', () => {
-  const lab = project();
-  try {
+  inProject((lab) => {
     lab.run();
     const index = path.join(lab.root, 'node_modules', 'fixture', 'index.js');
     writeFileSync(index, readFileSync(index, 'utf8').replace("'aaa'", "'bbb'"));
     const changed = lab.run();
     assert.equal(changed.loaded.value, 'bbb');
     assert.deepEqual(changed.counts, { fromCache: 3, compiled: 1 });
-  } finally {
-    rmSync(lab.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a damaged cache file is no cache: the run compiles and writes a good one', () => {
-  const lab = project();
-  try {
+  inProject((lab) => {
     lab.run();
     const [file] = readdirSync(path.join(lab.root, 'cache')).filter((name) => name.endsWith('.bin'));
     truncateSync(path.join(lab.root, 'cache', file!), 100);
@@ -100,14 +103,11 @@ test('a damaged cache file is no cache: the run compiles and writes a good one',
     assert.equal(damaged.loaded.value, 'aaa');
     assert.deepEqual(damaged.counts, { fromCache: 0, compiled: 4 });
     assert.deepEqual(lab.run().counts, { fromCache: 4, compiled: 0 });
-  } finally {
-    rmSync(lab.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('data damaged past the header V8 checks is not given to V8: that module is compiled afresh', () => {
-  const lab = project();
-  try {
+  inProject((lab) => {
     lab.run();
     const [name] = readdirSync(path.join(lab.root, 'cache')).filter((entry) => entry.endsWith('.bin'));
     const file = path.join(lab.root, 'cache', name!);
@@ -119,9 +119,7 @@ test('data damaged past the header V8 checks is not given to V8: that module is 
     assert.equal(damaged.loaded.value, 'aaa');
     assert.deepEqual(damaged.counts, { fromCache: 3, compiled: 1 });
     assert.deepEqual(lab.run().counts, { fromCache: 4, compiled: 0 });
-  } finally {
-    rmSync(lab.root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('other flags, another cache file: V8 refuses data made under other flags', () => {
