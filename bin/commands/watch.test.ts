@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ScenarioTally, whyNoScenarioRan } from './cucumber-run.ts';
-import { isEditorLitter, WATCH_SETTLE_MS, watchAndRun, watchedFolders } from './watch.ts';
+import { isEditorLitter, runHeading, WATCH_SETTLE_MS, watchAndRun, watchedFolders } from './watch.ts';
 
 const TEDLAB = fileURLToPath(new URL('../tedlab.mjs', import.meta.url));
 const TEMPLATE = fileURLToPath(new URL('../init/template', import.meta.url));
@@ -24,6 +24,21 @@ async function eventually(condition: () => boolean, limitMs: number, what: strin
 test('editor litter is told apart from the files scenarios read', () => {
   for (const name of ['.two-sites.feature.swp', 'two-sites.feature~', '4913', 'r1.cfg.swx', '.hidden']) assert.equal(isEditorLitter(name), true, name);
   for (const name of ['two-sites.feature', 'topology.yaml', 'r1.cfg', 'show-run.txt']) assert.equal(isEditorLitter(name), false, name);
+});
+
+test('a run\'s heading names the changed file that is still there, not the temporary file renamed over it', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'tedlab-watch-heading-'));
+  try {
+    const real = path.join(folder, 'topology.yaml');
+    writeFileSync(real, 'seed: 1\n');
+    const gone = path.join(folder, 'sedX1b2c3');
+    const heading = runHeading(2, [gone, real]);
+    assert.match(heading, /^\n--- run 2: .*topology\.yaml changed ---\n$/);
+    assert.match(runHeading(3, [gone]), /sedX1b2c3 changed ---/, 'a deletion alone is named');
+    assert.match(runHeading(4, [real, path.join(folder, 'other.cfg')]), /topology\.yaml changed ---/, 'files that are gone are left out when some are there');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('a run with no scenario says why: a feature file Gherkin could not read, else the selection', () => {

@@ -112,8 +112,14 @@ function watchFolder(folder: string, changed: (file: string) => void): FSWatcher
   }
 }
 
-/** The line that heads a run after the first: its number and what changed. */
-function runHeading(run: number, files: readonly string[]): string {
+/**
+ * The line that heads a run after the first: its number and what changed. Files still there
+ * come first: a tool that writes a temporary file and renames it over the real one (sed -i,
+ * many editors) reports both.
+ */
+export function runHeading(run: number, changes: readonly string[]): string {
+  const there = changes.filter((file) => existsSync(file));
+  const files = there.length > 0 ? there : changes;
   const first = path.relative(process.cwd(), files[0] ?? '') || '.';
   const more = files.length > 1 ? ` and ${files.length - 1} more` : '';
   return `\n--- run ${run}: ${first}${more} changed ---\n`;
