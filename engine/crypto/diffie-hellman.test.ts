@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { getDiffieHellman } from 'node:crypto';
 import { test } from 'node:test';
-import { dhKeyPair, dhPrivateKeyLength, dhSharedSecret, isValidDhPublicValue } from './diffie-hellman.ts';
+import {
+  AWAITING_PEER_LIMIT, dhAgreedSecret, dhAgreedSecretCounts, dhKeyPair, dhPrivateKeyLength, dhSharedSecret, isValidDhPublicValue, type DhKeyPair,
+} from './diffie-hellman.ts';
 import { MODP_GROUPS, modpGroup, modpPrimeBytes, type ModpGroup } from './modp-groups.ts';
 import { toHex } from './test-hex.ts';
 
@@ -186,4 +188,100 @@ test('the range check reads values of any length: leading zeros do not change a 
   const high = modpPrimeBytes(group);
   high[60] = 0xff;
   assert.equal(isValidDhPublicValue(group, high), toBigInt(high) < p - 1n);
+});
+
+function madePair(group: ModpGroup, x: Uint8Array): DhKeyPair {
+  const pair = dhKeyPair(group, x);
+  assert.ok(pair.ok);
+  return pair.value;
+}
+
+/** y^x mod p by BigInt, apart from OpenSSL and from the memo. */
+function expectedSecret(group: ModpGroup, peerPublic: Uint8Array, x: Uint8Array): string {
+  return toHex(toBytes(modPow(toBigInt(peerPublic), toBigInt(x), toBigInt(modpPrimeBytes(group))), group.primeLength));
+}
+
+function countsSince(before: typeof dhAgreedSecretCounts): { computed: number; fromPeer: number } {
+  return { computed: dhAgreedSecretCounts.computed - before.computed, fromPeer: dhAgreedSecretCounts.fromPeer - before.fromPeer };
+}
+
+test('two key pairs made here: the second side takes g^xy from the first, the number its own exponentiation gives', () => {
+  for (const group of MODP_GROUPS.filter((g) => g.bits <= 1024)) {
+    const a = madePair(group, privateKey(group, 21));
+    const b = madePair(group, privateKey(group, 23));
+    const before = { ...dhAgreedSecretCounts };
+    const atA = dhAgreedSecret(group, a, b.publicKey);
+    const atB = dhAgreedSecret(group, b, a.publicKey);
+    assert.ok(atA.ok && atB.ok);
+    assert.deepEqual(countsSince(before), { computed: 1, fromPeer: 1 }, `group ${group.id}`);
+    assert.equal(toHex(atB.value), expectedSecret(group, a.publicKey, b.privateKey));
+    assert.equal(toHex(atA.value), toHex(atB.value));
+    atB.value.fill(0);
+    // Taken once: asking again computes.
+    const again = dhAgreedSecret(group, b, a.publicKey);
+    assert.ok(again.ok);
+    assert.equal(toHex(again.value), toHex(atA.value));
+    assert.deepEqual(countsSince(before), { computed: 2, fromPeer: 1 });
+  }
+});
+
+test('a pair not made here, or made in another group, is computed with its own numbers', () => {
+  const group = modpGroup(1)!;
+  const a = madePair(group, privateKey(group, 31));
+  const b = madePair(group, privateKey(group, 33));
+  const other = madePair(group, privateKey(group, 35));
+  assert.ok(dhAgreedSecret(group, a, b.publicKey).ok);
+  const before = { ...dhAgreedSecretCounts };
+  // Claims b's public value with another private key: the waiting g^ab is not its answer.
+  const forged: DhKeyPair = { privateKey: other.privateKey, publicKey: b.publicKey };
+  const atForged = dhAgreedSecret(group, forged, a.publicKey);
+  assert.ok(atForged.ok);
+  assert.equal(toHex(atForged.value), expectedSecret(group, a.publicKey, other.privateKey));
+  assert.deepEqual(countsSince(before), { computed: 0, fromPeer: 0 });
+  const inGroup2 = dhAgreedSecret(modpGroup(2)!, b, a.publicKey);
+  assert.ok(inGroup2.ok);
+  assert.equal(toHex(inGroup2.value), expectedSecret(modpGroup(2)!, a.publicKey, b.privateKey));
+  assert.deepEqual(countsSince(before), { computed: 0, fromPeer: 0 });
+  // The genuine b still finds it.
+  const atB = dhAgreedSecret(group, b, a.publicKey);
+  assert.ok(atB.ok);
+  assert.equal(toHex(atB.value), expectedSecret(group, a.publicKey, b.privateKey));
+  assert.deepEqual(countsSince(before), { computed: 0, fromPeer: 1 });
+});
+
+test('a pair changed in place answers with the numbers it was made with; a peer value padded otherwise gets the same number', () => {
+  const group = modpGroup(1)!;
+  const a = madePair(group, privateKey(group, 41));
+  const b = madePair(group, privateKey(group, 43));
+  const bPrivate = new Uint8Array(b.privateKey);
+  const aPublic = new Uint8Array(a.publicKey);
+  assert.ok(dhAgreedSecret(group, a, b.publicKey).ok);
+  a.publicKey.fill(7);
+  b.privateKey.fill(9);
+  const before = { ...dhAgreedSecretCounts };
+  const atB = dhAgreedSecret(group, b, aPublic);
+  assert.ok(atB.ok);
+  assert.equal(toHex(atB.value), expectedSecret(group, aPublic, bPrivate));
+  assert.deepEqual(countsSince(before), { computed: 0, fromPeer: 1 });
+  const c = madePair(group, privateKey(group, 47));
+  const d = madePair(group, privateKey(group, 49));
+  assert.ok(dhAgreedSecret(group, c, d.publicKey).ok);
+  const atD = dhAgreedSecret(group, d, Uint8Array.of(0, ...c.publicKey));
+  assert.ok(atD.ok);
+  assert.equal(toHex(atD.value), expectedSecret(group, c.publicKey, d.privateKey));
+});
+
+test('the secrets waiting for a peer are bounded: past the limit the oldest goes first', () => {
+  const group = modpGroup(1)!;
+  // Short private keys keep the 4,097 exponentiations quick; the arithmetic is the same.
+  const asker = madePair(group, Uint8Array.of(0x5a, 0x17));
+  const peers = Array.from({ length: AWAITING_PEER_LIMIT + 1 }, (_, i) => madePair(group, Uint8Array.of(0x40, i >> 8, i & 0xff)));
+  for (const peer of peers) assert.ok(dhAgreedSecret(group, asker, peer.publicKey).ok);
+  const before = { ...dhAgreedSecretCounts };
+  assert.ok(dhAgreedSecret(group, peers.at(-1)!, asker.publicKey).ok);
+  assert.deepEqual(countsSince(before), { computed: 0, fromPeer: 1 });
+  const oldest = dhAgreedSecret(group, peers[0]!, asker.publicKey);
+  assert.ok(oldest.ok);
+  assert.equal(toHex(oldest.value), expectedSecret(group, asker.publicKey, peers[0]!.privateKey));
+  assert.deepEqual(countsSince(before), { computed: 1, fromPeer: 1 });
 });

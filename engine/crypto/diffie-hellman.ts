@@ -9,7 +9,8 @@ import { modpGroup, modpPrimeBytes, type ModpGroup, type ModpGroupId } from './m
  * costs tens of milliseconds, so each group gets one, built on first use and reused; it
  * holds only the group parameters between calls, because every call sets its own private key.
  * A group that makes many key pairs computes g^x from a fixed-base table instead (the same
- * number, a third faster: fixed-base-power.ts); shared secrets always come from OpenSSL.
+ * number, a third faster: fixed-base-power.ts); shared secrets come from OpenSSL, once per
+ * pair of key pairs made here (dhAgreedSecret).
  */
 export interface DhKeyPair {
   readonly privateKey: Uint8Array;
@@ -93,7 +94,10 @@ export function dhKeyPair(groupId: ModpGroupId | ModpGroup, privateKeyBytes: Uin
   if (!inOpenRange(group, privateKeyBytes)) {
     return cryptoFailure('invalid-private-key', `private key outside 1 < x < p-1 for group ${group.id}`);
   }
-  return cryptoOk({ privateKey: new Uint8Array(privateKeyBytes), publicKey: publicValue(group, privateKeyBytes) });
+  const publicKey = publicValue(group, privateKeyBytes);
+  const pair: DhKeyPair = { privateKey: new Uint8Array(privateKeyBytes), publicKey };
+  madeHere.set(pair, { group: group.id, privateKey: new Uint8Array(privateKeyBytes), publicHex: hexOf(publicKey) });
+  return cryptoOk(pair);
 }
 
 /**
@@ -145,4 +149,66 @@ export function dhSharedSecret(
   engine.setPrivateKey(privateKey);
   const secret = new Uint8Array(engine.computeSecret(peerPublic));
   return cryptoOk(leftPad(secret, group.primeLength));
+}
+
+/**
+ * What dhKeyPair made, kept apart from the pair it returned: that pair's arrays can be changed in
+ * place, these copies cannot, so publicHex is g^x of privateKey whatever a caller does.
+ */
+interface GenuinePair {
+  readonly group: ModpGroupId;
+  readonly privateKey: Uint8Array;
+  readonly publicHex: string;
+}
+
+const madeHere = new WeakMap<DhKeyPair, GenuinePair>();
+
+function hexOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
+}
+
+/**
+ * Shared secrets waiting for the other side of an exchange in this process, under the key it will
+ * ask with: when a pair made here with public value A computes B^a, the pair made here whose public
+ * value is B, meeting A, would compute A^b: the same g^ab. Both routers of a lab run in one process,
+ * so half the modular exponentiations of a lab's exchanges are answered from here (see "Diffie-Hellman
+ * shared secrets" in CHOICES.md). A peer outside the process never asks; the oldest entries go first.
+ */
+const awaitingPeer = new Map<string, Uint8Array>();
+export const AWAITING_PEER_LIMIT = 4096;
+
+/** How dhAgreedSecret answered, for the tests. */
+export const dhAgreedSecretCounts = { computed: 0, fromPeer: 0 };
+
+function exchangeKey(group: ModpGroupId, askerPublicHex: string, peerPublicHex: string): string {
+  return `${group}:${askerPublicHex}:${peerPublicHex}`;
+}
+
+/**
+ * g^xy for a key pair and the peer's public value, as dhSharedSecret computes it. A pair that
+ * dhKeyPair made takes its result from the other side when that side is a pair made here and has
+ * computed first; anything else is computed.
+ */
+export function dhAgreedSecret(
+  groupId: ModpGroupId | ModpGroup,
+  keyPair: DhKeyPair,
+  peerPublic: Uint8Array,
+): CryptoResult<Uint8Array> {
+  const group = resolveGroup(groupId);
+  const genuine = madeHere.get(keyPair);
+  if (group === undefined || genuine === undefined || genuine.group !== group.id) return dhSharedSecret(groupId, keyPair.privateKey, peerPublic);
+  const peerHex = hexOf(peerPublic);
+  const ownKey = exchangeKey(group.id, genuine.publicHex, peerHex);
+  const answered = awaitingPeer.get(ownKey);
+  if (answered !== undefined) {
+    awaitingPeer.delete(ownKey);
+    dhAgreedSecretCounts.fromPeer++;
+    return cryptoOk(new Uint8Array(answered));
+  }
+  const secret = dhSharedSecret(group, genuine.privateKey, peerPublic);
+  if (!secret.ok) return secret;
+  dhAgreedSecretCounts.computed++;
+  if (awaitingPeer.size >= AWAITING_PEER_LIMIT) awaitingPeer.delete(awaitingPeer.keys().next().value!);
+  awaitingPeer.set(exchangeKey(group.id, peerHex, genuine.publicHex), new Uint8Array(secret.value));
+  return secret;
 }

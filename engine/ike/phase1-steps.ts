@@ -1,4 +1,4 @@
-import { dhKeyPair, dhPrivateKeyLength, dhSharedSecret, type DhKeyPair, type ModpGroup } from '../crypto/index.ts';
+import { dhAgreedSecret, dhKeyPair, dhPrivateKeyLength, type DhKeyPair, type ModpGroup } from '../crypto/index.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import { bytesEqual } from '../wire/bytes.ts';
 import { IpProtocol } from '../wire/ip-protocols.ts';
@@ -73,7 +73,7 @@ export function phase1KeyPair(ctx: IkeContext, sa: IsakmpSa, job: CpuJob, next: 
 export function phase1SharedSecret(ctx: IkeContext, sa: IsakmpSa, peerPublic: Uint8Array, job: CpuJob, next: (secret: Uint8Array | undefined) => void): void {
   ctx.emit({ kind: 'engine-generate-alg-parameter' });
   job.then('dh-shared', () => {
-    const secret = sa.dh && sa.suite ? dhSharedSecret(sa.suite.group, sa.dh.keyPair.privateKey, peerPublic) : undefined;
+    const secret = sa.dh && sa.suite ? dhAgreedSecret(sa.suite.group, sa.dh.keyPair, peerPublic) : undefined;
     next(secret?.ok ? secret.value : undefined);
   });
 }

@@ -1,4 +1,4 @@
-import { dhSharedSecret, ikeGroup } from '../crypto/index.ts';
+import { dhAgreedSecret, ikeGroup } from '../crypto/index.ts';
 import {
   ISAKMP_PROTOCOL_ID, protocolsOf,
   type FlowIds, type IpsecProtocol, type PerProtocol, type ProposalVerdict, type ProxyIdentity, type SaKeys, type SaPairInstall,
@@ -179,7 +179,7 @@ export function pfsSharedSecret(ctx: IkeContext, exchange: QuickModeExchange, jo
   job.then('dh-shared', () => {
     ctx.table.releaseDhSlot(dh.slot);
     exchange.dh = undefined;
-    const secret = group.ok && exchange.peerPublic ? dhSharedSecret(group.value, dh.keyPair.privateKey, exchange.peerPublic) : undefined;
+    const secret = group.ok && exchange.peerPublic ? dhAgreedSecret(group.value, dh.keyPair, exchange.peerPublic) : undefined;
     if (secret?.ok) exchange.pfsSecret = secret.value;
     next(secret?.ok === true);
   });
