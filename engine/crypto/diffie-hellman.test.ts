@@ -6,6 +6,7 @@ import {
 } from './diffie-hellman.ts';
 import { MODP_GROUPS, modpGroup, modpPrimeBytes, type ModpGroup } from './modp-groups.ts';
 import { toHex } from './test-hex.ts';
+import { modPow } from './test-numbers.ts';
 
 function toBigInt(bytes: Uint8Array): bigint {
   return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
@@ -41,13 +42,6 @@ function rfcPrime(group: ModpGroup): bigint {
   return (1n << n) - (1n << (n - 64n)) - 1n + (1n << 64n) * (piTimesPowerOfTwo(group.bits - 130) + RFC_OFFSETS[group.id]!);
 }
 
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  for (let b = base % modulus, e = exponent; e > 0n; e >>= 1n, b = (b * b) % modulus) {
-    if (e & 1n) result = (result * b) % modulus;
-  }
-  return result;
-}
 
 test('each typed prime equals the RFC formula built from pi, and has the stated bit length', () => {
   for (const group of MODP_GROUPS) {

@@ -2,12 +2,15 @@ import { createDiffieHellman, type DiffieHellman } from 'node:crypto';
 import { cryptoFailure, cryptoOk, type CryptoResult } from './crypto-result.ts';
 import { bigintToBytes, bytesToBigint, FixedBasePower } from './fixed-base-power.ts';
 import { modpGroup, modpPrimeBytes, type ModpGroup, type ModpGroupId } from './modp-groups.ts';
+import { RsaModularPower } from './rsa-modular-power.ts';
 
 /**
  * MODP Diffie-Hellman with caller-supplied private keys, so a lab's seed fixes every key.
  * OpenSSL does the modular exponentiation. Building its DH object checks the prime and
- * costs tens of milliseconds, so each group gets one, built on first use and reused; it
- * holds only the group parameters between calls, because every call sets its own private key.
+ * costs tens of milliseconds, so a group's first operations go through OpenSSL's RSA public
+ * operation instead (rsa-modular-power.ts), and a busy group gets a DH object, built once and
+ * reused; it holds only the group parameters between calls, because every call sets its own
+ * private key.
  * A group that makes many key pairs computes g^x from a fixed-base table instead (the same
  * number, a third faster: fixed-base-power.ts); shared secrets come from OpenSSL, once per
  * pair of key pairs made here (dhAgreedSecret).
@@ -121,14 +124,59 @@ function fixedBaseTableFor(group: ModpGroup): FixedBasePower | undefined {
   return table;
 }
 
-/** g^x mod p at the prime's length: from the group's table once it has one, else from OpenSSL. */
+/**
+ * Operations a group does through the RSA route before it gets a DH object. The object's prime
+ * check costs what about 550 (group 1) and 870 (group 2) operations then save: a run of one
+ * feature does a dozen, and gets none.
+ */
+export const OPERATIONS_BEFORE_ENGINE = 512;
+
+const operationsDone = new Map<ModpGroupId, number>();
+const rsaRoutes = new Map<ModpGroupId, RsaModularPower>();
+
+/** The RSA route while the group is not yet busy; undefined once it is. */
+function rsaRouteFor(group: ModpGroup): RsaModularPower | undefined {
+  const done = (operationsDone.get(group.id) ?? 0) + 1;
+  operationsDone.set(group.id, done);
+  if (done > OPERATIONS_BEFORE_ENGINE) return undefined;
+  let route = rsaRoutes.get(group.id);
+  if (route === undefined) {
+    route = new RsaModularPower(modpPrimeBytes(group));
+    rsaRoutes.set(group.id, route);
+  }
+  return route;
+}
+
+/** How many times each way answered, for the tests. */
+export const dhOperationCounts = { rsaRoute: 0, engine: 0, table: 0 };
+
+/** base^x mod p at the prime length, for 1 < base < p - 1 at any length. */
+function modularPower(group: ModpGroup, base: Uint8Array, exponent: Uint8Array): Uint8Array {
+  const routed = rsaRouteFor(group)?.power(leftPad(withoutLeadingZeros(base), group.primeLength), exponent);
+  if (routed !== undefined) {
+    dhOperationCounts.rsaRoute++;
+    return routed;
+  }
+  dhOperationCounts.engine++;
+  const engine = engineFor(group);
+  engine.setPrivateKey(exponent);
+  return leftPad(new Uint8Array(engine.computeSecret(base)), group.primeLength);
+}
+
+function withoutLeadingZeros(bytes: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  return bytes.subarray(start);
+}
+
+/** g^x mod p at the prime length: from the group's table once it has one, else from OpenSSL. */
 function publicValue(group: ModpGroup, privateKey: Uint8Array): Uint8Array {
   const table = fixedBaseTableFor(group);
-  if (table !== undefined && privateKey.length <= table.exponentBytes) return bigintToBytes(table.power(privateKey), group.primeLength);
-  const engine = engineFor(group);
-  engine.setPrivateKey(privateKey);
-  engine.generateKeys();
-  return leftPad(new Uint8Array(engine.getPublicKey()), group.primeLength);
+  if (table !== undefined && privateKey.length <= table.exponentBytes) {
+    dhOperationCounts.table++;
+    return bigintToBytes(table.power(privateKey), group.primeLength);
+  }
+  return modularPower(group, Uint8Array.of(group.generator), privateKey);
 }
 
 /** g^xy, left-padded to the prime length (RFC 2409 §5 feeds it to the PRF at full length). */
@@ -145,10 +193,7 @@ export function dhSharedSecret(
   if (!inOpenRange(group, privateKey)) {
     return cryptoFailure('invalid-private-key', `private key outside 1 < x < p-1 for group ${group.id}`);
   }
-  const engine = engineFor(group);
-  engine.setPrivateKey(privateKey);
-  const secret = new Uint8Array(engine.computeSecret(peerPublic));
-  return cryptoOk(leftPad(secret, group.primeLength));
+  return cryptoOk(modularPower(group, peerPublic, privateKey));
 }
 
 /**
