@@ -71,6 +71,27 @@ function inOpenRange(group: ModpGroup, value: Uint8Array): boolean {
   return compareUnsigned(value, ONE) > 0 && compareUnsigned(value, primeMinusOne(group)) < 0;
 }
 
+const generatorOrders = new Map<ModpGroupId, Uint8Array>();
+
+/** (p - 1) / 2, the order of g = 2 in every MODP group (p is a safe prime, and 2 a square mod p). */
+function generatorOrder(group: ModpGroup): Uint8Array {
+  let order = generatorOrders.get(group.id);
+  if (order === undefined) {
+    order = bigintToBytes((bytesToBigint(modpPrimeBytes(group)) - 1n) >> 1n, group.primeLength);
+    generatorOrders.set(group.id, order);
+  }
+  return order;
+}
+
+/**
+ * 1 < x < p - 1 and x is not g's order, whose g^x is 1: such a key would make a public value no
+ * peer accepts and shared secrets of 1 or p - 1 (OpenSSL refuses to compute them).
+ */
+function privateKeyProblem(group: ModpGroup, privateKey: Uint8Array): CryptoResult<never> | undefined {
+  if (inOpenRange(group, privateKey) && compareUnsigned(privateKey, generatorOrder(group)) !== 0) return undefined;
+  return cryptoFailure('invalid-private-key', `private key outside 1 < x < p-1, or (p-1)/2, for group ${group.id}`);
+}
+
 /** A peer's public value is usable when 1 < y < p - 1 (RFC 2631 §2.1.5, NIST SP 800-56A). */
 export function isValidDhPublicValue(group: ModpGroup, value: Uint8Array): boolean {
   return inOpenRange(group, value);
@@ -94,9 +115,8 @@ function leftPad(bytes: Uint8Array, length: number): Uint8Array {
 export function dhKeyPair(groupId: ModpGroupId | ModpGroup, privateKeyBytes: Uint8Array): CryptoResult<DhKeyPair> {
   const group = resolveGroup(groupId);
   if (group === undefined) return cryptoFailure('unknown-algorithm', `no MODP group ${String(groupId)}`);
-  if (!inOpenRange(group, privateKeyBytes)) {
-    return cryptoFailure('invalid-private-key', `private key outside 1 < x < p-1 for group ${group.id}`);
-  }
+  const problem = privateKeyProblem(group, privateKeyBytes);
+  if (problem !== undefined) return problem;
   const publicKey = publicValue(group, privateKeyBytes);
   const pair: DhKeyPair = { privateKey: new Uint8Array(privateKeyBytes), publicKey };
   madeHere.set(pair, { group: group.id, privateKey: new Uint8Array(privateKeyBytes), publicHex: hexOf(publicKey) });
@@ -190,9 +210,8 @@ export function dhSharedSecret(
   if (!isValidDhPublicValue(group, peerPublic)) {
     return cryptoFailure('invalid-public-value', `peer public value outside 1 < y < p-1 for group ${group.id}`);
   }
-  if (!inOpenRange(group, privateKey)) {
-    return cryptoFailure('invalid-private-key', `private key outside 1 < x < p-1 for group ${group.id}`);
-  }
+  const problem = privateKeyProblem(group, privateKey);
+  if (problem !== undefined) return problem;
   return cryptoOk(modularPower(group, peerPublic, privateKey));
 }
 
