@@ -6,7 +6,7 @@
  * the process or hung it, so each entry's data is checked against its digest before V8 sees it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface CacheEntry {
@@ -61,6 +61,25 @@ export function writeCacheFile(file: string, cache: ReadonlyMap<string, CacheEnt
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, Buffer.concat([indexLength, index, ...[...cache.values()].map((entry) => entry.data)]));
   renameSync(temporary, file);
+  pruneCacheFiles(path.dirname(file));
+}
+
+/**
+ * Cache files a folder keeps: the command's and its --parallel workers' (two sets of flags), and
+ * a few more. Every other set of flags (a profiler's, a debugger's NODE_OPTIONS, an older Node)
+ * would otherwise leave a file of megabytes behind for good.
+ */
+export const CACHE_FILES_KEPT = 4;
+
+const CACHE_FILE_NAME = /^cjs-.+\.bin$/;
+
+/** Deletes all but the CACHE_FILES_KEPT most recently written cache files. */
+function pruneCacheFiles(folder: string): void {
+  const files = readdirSync(folder)
+    .filter((name) => CACHE_FILE_NAME.test(name))
+    .map((name) => ({ file: path.join(folder, name), writtenMs: statSync(path.join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.writtenMs - a.writtenMs);
+  for (const { file } of files.slice(CACHE_FILES_KEPT)) rmSync(file, { force: true });
 }
 
 /**

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { compileCacheFile, compileCacheFolder, defaultCompileCacheFolder } from './compile-cache.ts';
+import { CACHE_FILES_KEPT, writeCacheFile } from './compile-cache-file.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -137,4 +138,24 @@ test('the cache lives in the project\'s node_modules/.cache, and TEDLAB_COMPILE_
   assert.equal(compileCacheFolder('/p/node_modules/tedlab', {}), path.join('/p/node_modules/.cache/tedlab'));
   assert.equal(compileCacheFolder('/p/node_modules/tedlab', { TEDLAB_COMPILE_CACHE: 'off' }), undefined);
   assert.equal(compileCacheFolder('/p/node_modules/tedlab', { TEDLAB_COMPILE_CACHE: '/tmp/cc' }), '/tmp/cc');
+});
+
+test('writing a cache file keeps the most recently written ones and deletes older cache files only', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'tedlab-compile-cache-files-'));
+  try {
+    const old = Array.from({ length: CACHE_FILES_KEPT + 2 }, (_, index) => `cjs-v20.0.0-x64-flags${index}.bin`);
+    old.forEach((name, index) => {
+      writeFileSync(path.join(folder, name), 'x');
+      // flags0 is the oldest.
+      const when = new Date(Date.UTC(2026, 0, 1 + index));
+      utimesSync(path.join(folder, name), when, when);
+    });
+    writeFileSync(path.join(folder, 'notes.txt'), 'not a cache file');
+    writeFileSync(path.join(folder, 'cjs-v20.0.0-x64-flags9.bin.123.tmp'), 'another process, writing');
+    writeCacheFile(path.join(folder, 'cjs-v20.0.0-x64-current.bin'), new Map());
+    const kept = old.slice(-(CACHE_FILES_KEPT - 1));
+    assert.deepEqual(readdirSync(folder).sort(), ['cjs-v20.0.0-x64-current.bin', 'cjs-v20.0.0-x64-flags9.bin.123.tmp', ...kept, 'notes.txt'].sort());
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
