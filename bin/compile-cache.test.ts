@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import Module from 'node:module';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ const THROWER = 'var a=1;function f(){throw new Error("line 1")}exports.f=f;\n';
 const THROWN_AT = `1:${THROWER.indexOf('new Error') + 1}`;
 
 /** A project whose node_modules holds a small CommonJS package, and a program that loads it with the cache on. */
-function project(): { root: string; run(): { counts: { fromCache: number; compiled: number }; loaded: Record<string, unknown> } } {
+function project(): { root: string; run(): { mode: string; counts: { fromCache: number; compiled: number }; loaded: Record<string, unknown> } } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'tedlab-compile-cache-'));
   const pkg = path.join(root, 'node_modules', 'fixture');
   mkdirSync(pkg, { recursive: true });
@@ -37,7 +38,7 @@ function project(): { root: string; run(): { counts: { fromCache: number; compil
   writeFileSync(program, [
     `import { createRequire } from 'node:module';`,
     `import { compileCacheCounts, installCompileCache } from './compile-cache.mjs';`,
-    `installCompileCache(${JSON.stringify(path.join(root, 'cache'))});`,
+    `const mode = installCompileCache(${JSON.stringify(path.join(root, 'cache'))});`,
     `const require = createRequire(${JSON.stringify(program)});`,
     `const loaded = { ...require('fixture') };`,
     `loaded.dynamic = await require('fixture/dynamic.js')();`,
@@ -46,7 +47,7 @@ function project(): { root: string; run(): { counts: { fromCache: number; compil
     `loaded.hashbang = require('fixture/hashbang.js');`,
     `try { require('fixture/thrower.js').f(); } catch (error) { loaded.thrown = /thrower\\.js:(\\d+:\\d+)/.exec(error.stack)[1]; }`,
     `try { require.resolve(42); } catch (error) { loaded.resolveError = error.code; }`,
-    `console.log(JSON.stringify({ counts: compileCacheCounts, loaded }));`,
+    `console.log(JSON.stringify({ mode, counts: compileCacheCounts, loaded }));`,
   ].join('\n'));
   return {
     root,
@@ -68,13 +69,31 @@ function inProject(body: (lab: ReturnType<typeof project>) => void): void {
   }
 }
 
-test('a second run compiles a package\'s modules from the cache the first one wrote, with the same results', () => {
+/** What the fixture's modules give, with or without a cache. */
+const LOADED = {
+  value: 'aaa', other: 'other', resolved: 'other.js', self: true, dirname: true, dynamic: 'function', esm: 'esm syntax', modern: 'type module',
+  hashbang: 'hashbang', thrown: THROWN_AT, resolveError: 'ERR_INVALID_ARG_TYPE',
+};
+
+/** Node 22 and later cache compiled modules themselves: tedlab hands them the folder, and its own hook serves Node 20. */
+const NODE_CACHES_ITSELF = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const HOOK = { skip: NODE_CACHES_ITSELF ? `Node ${process.version} has module.enableCompileCache, which tedlab uses instead of its hook` : false };
+
+test('on a Node with its own compile cache, tedlab hands it the folder and the modules give the same results', { skip: !NODE_CACHES_ITSELF && `Node ${process.version} has no module.enableCompileCache` }, () => {
   inProject((lab) => {
     const first = lab.run();
-    assert.deepEqual(first.loaded, {
-      value: 'aaa', other: 'other', resolved: 'other.js', self: true, dirname: true, dynamic: 'function', esm: 'esm syntax', modern: 'type module',
-      hashbang: 'hashbang', thrown: THROWN_AT, resolveError: 'ERR_INVALID_ARG_TYPE',
-    });
+    assert.equal(first.mode, 'node');
+    assert.deepEqual(first.loaded, LOADED);
+    assert.ok(readdirSync(path.join(lab.root, 'cache')).length > 0, "Node's cache is in the folder");
+    assert.deepEqual(lab.run().loaded, LOADED);
+  });
+});
+
+test('a second run compiles a package\'s modules from the cache the first one wrote, with the same results', HOOK, () => {
+  inProject((lab) => {
+    const first = lab.run();
+    assert.equal(first.mode, 'hook');
+    assert.deepEqual(first.loaded, LOADED);
     assert.equal(first.counts.fromCache, 0);
     assert.equal(first.counts.compiled, 4, 'index.js, other.js, thrower.js, hashbang.js (dynamic.js, with import (, is left to Node)');
     assert.equal(readdirSync(path.join(lab.root, 'cache')).filter((name) => name.endsWith('.bin')).length, 1);
@@ -84,7 +103,7 @@ test('a second run compiles a package\'s modules from the cache the first one wr
   });
 });
 
-test('a module changed to a text of the same length is compiled afresh, not taken from the cache', () => {
+test('a module changed to a text of the same length is compiled afresh, not taken from the cache', HOOK, () => {
   inProject((lab) => {
     lab.run();
     const index = path.join(lab.root, 'node_modules', 'fixture', 'index.js');
@@ -95,7 +114,7 @@ test('a module changed to a text of the same length is compiled afresh, not take
   });
 });
 
-test('a damaged cache file is no cache: the run compiles and writes a good one', () => {
+test('a damaged cache file is no cache: the run compiles and writes a good one', HOOK, () => {
   inProject((lab) => {
     lab.run();
     const [file] = readdirSync(path.join(lab.root, 'cache')).filter((name) => name.endsWith('.bin'));
@@ -107,7 +126,7 @@ test('a damaged cache file is no cache: the run compiles and writes a good one',
   });
 });
 
-test('data damaged past the header V8 checks is not given to V8: that module is compiled afresh', () => {
+test('data damaged past the header V8 checks is not given to V8: that module is compiled afresh', HOOK, () => {
   inProject((lab) => {
     lab.run();
     const [name] = readdirSync(path.join(lab.root, 'cache')).filter((entry) => entry.endsWith('.bin'));
