@@ -2,7 +2,7 @@ import { createDiffieHellman, type DiffieHellman } from 'node:crypto';
 import { cryptoFailure, cryptoOk, type CryptoResult } from './crypto-result.ts';
 import { bigintToBytes, bytesToBigint, FixedBasePower } from './fixed-base-power.ts';
 import { modpGroup, modpPrimeBytes, type ModpGroup, type ModpGroupId } from './modp-groups.ts';
-import { RsaModularPower } from './rsa-modular-power.ts';
+import { RsaModularPower, withoutLeadingZeros } from './rsa-modular-power.ts';
 
 /**
  * MODP Diffie-Hellman with caller-supplied private keys, so a lab's seed fixes every key.
@@ -21,15 +21,27 @@ export interface DhKeyPair {
   readonly publicKey: Uint8Array;
 }
 
+/** The group's entry in `cache`, made by `make` the first time it is asked for. */
+function perGroup<T>(cache: Map<ModpGroupId, T>, group: ModpGroup, make: () => T): T {
+  let value = cache.get(group.id);
+  if (value === undefined) {
+    value = make();
+    cache.set(group.id, value);
+  }
+  return value;
+}
+
+/** Counts one more use of the group in `counts`; returns the count with this one. */
+function countUse(counts: Map<ModpGroupId, number>, group: ModpGroup): number {
+  const uses = (counts.get(group.id) ?? 0) + 1;
+  counts.set(group.id, uses);
+  return uses;
+}
+
 const engines = new Map<ModpGroupId, DiffieHellman>();
 
 function engineFor(group: ModpGroup): DiffieHellman {
-  let engine = engines.get(group.id);
-  if (engine === undefined) {
-    engine = createDiffieHellman(modpPrimeBytes(group), group.generator);
-    engines.set(group.id, engine);
-  }
-  return engine;
+  return perGroup(engines, group, () => createDiffieHellman(modpPrimeBytes(group), group.generator));
 }
 
 function resolveGroup(group: ModpGroupId | ModpGroup): ModpGroup | undefined {
@@ -40,13 +52,11 @@ const primesMinusOne = new Map<ModpGroupId, Uint8Array>();
 
 /** p - 1 as big-endian bytes (every MODP prime is odd, so only its last byte changes). */
 function primeMinusOne(group: ModpGroup): Uint8Array {
-  let bound = primesMinusOne.get(group.id);
-  if (bound === undefined) {
-    bound = modpPrimeBytes(group);
+  return perGroup(primesMinusOne, group, () => {
+    const bound = modpPrimeBytes(group);
     bound[bound.length - 1]! -= 1;
-    primesMinusOne.set(group.id, bound);
-  }
-  return bound;
+    return bound;
+  });
 }
 
 /** Compares unsigned big-endian numbers of any lengths (leading zeros allowed): <0, 0 or >0. */
@@ -75,12 +85,7 @@ const generatorOrders = new Map<ModpGroupId, Uint8Array>();
 
 /** (p - 1) / 2, the order of g = 2 in every MODP group (p is a safe prime, and 2 a square mod p). */
 function generatorOrder(group: ModpGroup): Uint8Array {
-  let order = generatorOrders.get(group.id);
-  if (order === undefined) {
-    order = bigintToBytes((bytesToBigint(modpPrimeBytes(group)) - 1n) >> 1n, group.primeLength);
-    generatorOrders.set(group.id, order);
-  }
-  return order;
+  return perGroup(generatorOrders, group, () => bigintToBytes((bytesToBigint(modpPrimeBytes(group)) - 1n) >> 1n, group.primeLength));
 }
 
 /**
@@ -134,14 +139,8 @@ const keyPairsMade = new Map<ModpGroupId, number>();
 const fixedBaseTables = new Map<ModpGroupId, FixedBasePower>();
 
 function fixedBaseTableFor(group: ModpGroup): FixedBasePower | undefined {
-  const made = (keyPairsMade.get(group.id) ?? 0) + 1;
-  keyPairsMade.set(group.id, made);
-  let table = fixedBaseTables.get(group.id);
-  if (table === undefined && made > KEY_PAIRS_BEFORE_TABLE) {
-    table = new FixedBasePower(BigInt(group.generator), bytesToBigint(modpPrimeBytes(group)), group.primeLength);
-    fixedBaseTables.set(group.id, table);
-  }
-  return table;
+  if (countUse(keyPairsMade, group) <= KEY_PAIRS_BEFORE_TABLE) return undefined;
+  return perGroup(fixedBaseTables, group, () => new FixedBasePower(BigInt(group.generator), bytesToBigint(modpPrimeBytes(group)), group.primeLength));
 }
 
 /**
@@ -156,15 +155,8 @@ const rsaRoutes = new Map<ModpGroupId, RsaModularPower>();
 
 /** The RSA route while the group is not yet busy; undefined once it is. */
 function rsaRouteFor(group: ModpGroup): RsaModularPower | undefined {
-  const done = (operationsDone.get(group.id) ?? 0) + 1;
-  operationsDone.set(group.id, done);
-  if (done > OPERATIONS_BEFORE_ENGINE) return undefined;
-  let route = rsaRoutes.get(group.id);
-  if (route === undefined) {
-    route = new RsaModularPower(modpPrimeBytes(group));
-    rsaRoutes.set(group.id, route);
-  }
-  return route;
+  if (countUse(operationsDone, group) > OPERATIONS_BEFORE_ENGINE) return undefined;
+  return perGroup(rsaRoutes, group, () => new RsaModularPower(modpPrimeBytes(group)));
 }
 
 /** How many times each way answered, for the tests. */
@@ -181,12 +173,6 @@ function modularPower(group: ModpGroup, base: Uint8Array, exponent: Uint8Array):
   const engine = engineFor(group);
   engine.setPrivateKey(exponent);
   return leftPad(new Uint8Array(engine.computeSecret(base)), group.primeLength);
-}
-
-function withoutLeadingZeros(bytes: Uint8Array): Uint8Array {
-  let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start++;
-  return bytes.subarray(start);
 }
 
 /** g^x mod p at the prime length: from the group's table once it has one, else from OpenSSL. */

@@ -31,16 +31,21 @@ export class RsaModularPower {
    */
   power(base: Uint8Array, exponent: Uint8Array): Uint8Array | undefined {
     if (base.length !== this.length) throw new RangeError(`a base of ${this.length} bytes`);
-    let start = 0;
-    while (start < exponent.length && exponent[start] === 0) start++;
     try {
-      const key = createPublicKey({ key: { kty: 'RSA', n: this.modulus, e: base64url(exponent.subarray(start)) }, format: 'jwk' });
+      const key = createPublicKey({ key: { kty: 'RSA', n: this.modulus, e: base64url(withoutLeadingZeros(exponent)) }, format: 'jwk' });
       const result = publicEncrypt({ key, padding: constants.RSA_NO_PADDING }, base);
       return new Uint8Array(result.buffer, result.byteOffset, result.length);
     } catch {
       return undefined;
     }
   }
+}
+
+/** The same unsigned number without its leading zero bytes (at least one byte is left). */
+export function withoutLeadingZeros(bytes: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  return bytes.subarray(start);
 }
 
 function base64url(bytes: Uint8Array): string {
